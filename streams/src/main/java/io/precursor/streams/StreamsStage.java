@@ -1,0 +1,76 @@
+package io.precursor.streams;
+
+import io.precursor.streams.deadletter.DeadLetterHandler;
+import io.precursor.topics.Topics;
+import io.precursor.topics.TopicsConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the detection topology with exactly-once processing until closed. */
+public final class StreamsStage implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
+
+  private final KafkaStreams streams;
+
+  public StreamsStage(Map<String, ?> settings) {
+    StreamsStageConfig config = new StreamsStageConfig(settings);
+    TopicsConfig topicsConfig = new TopicsConfig(settings);
+    Topics topics = new Topics(topicsConfig);
+    Topology topology = PrecursorTopology.build(config, topics);
+    LOG.debug("topology:\n{}", topology.describe());
+    this.streams = new KafkaStreams(topology, properties(config, topicsConfig, settings));
+  }
+
+  static Properties properties(
+      StreamsStageConfig config, TopicsConfig topicsConfig, Map<String, ?> settings) {
+    Properties props = new Properties();
+    // The dead-letter handler reads the topic settings (prefix, registry) from the same map.
+    topicsConfig.originals().forEach(props::put);
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StreamsStageConfig.APPLICATION_ID));
+    props.put(
+        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+        String.join(",", config.getList(StreamsStageConfig.BOOTSTRAP_SERVERS)));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(StreamsStageConfig.STATE_DIR));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StreamsStageConfig.THREADS));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicsConfig.replicationFactor());
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    // Pass-through of plain Kafka client settings (security, timeouts) given as streams.kafka.*.
+    settings.forEach(
+        (k, v) -> {
+          if (k.startsWith("streams.kafka.")) {
+            props.put(k.substring("streams.kafka.".length()), v);
+          }
+        });
+    return props;
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The running Kafka Streams instance, for interactive queries and health. */
+  public KafkaStreams kafkaStreams() {
+    return streams;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,54 @@
+package io.precursor.streams.precursor;
+
+import io.precursor.schemas.FingerprintEvidence;
+import io.precursor.schemas.MetricPoint;
+import io.precursor.schemas.MetricTrajectory;
+import io.precursor.schemas.StatementKind;
+import io.precursor.streams.window.FingerprintActivity;
+import io.precursor.streams.window.InstanceWindow;
+import io.precursor.streams.window.MetricSeries;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns window contents into the evidence records a precursor carries. */
+final class Evidence {
+
+  private Evidence() {}
+
+  static FingerprintEvidence of(FingerprintActivity f) {
+    return FingerprintEvidence.newBuilder()
+        .setFingerprint(f.fingerprint())
+        .setFingerprintHash(f.fingerprintHash())
+        .setStatementKind(StatementKind.valueOf(f.kind()))
+        .setTables(f.tables())
+        .setCount(f.count())
+        .setRowsExamined(f.rowsExamined())
+        .setRowsAffected(f.rowsWritten())
+        .setMaxQueryTimeSeconds(f.maxQueryTimeSeconds())
+        .setLargestInList(f.largestInList())
+        .build();
+  }
+
+  static List<FingerprintEvidence> topFingerprints(InstanceWindow window, String table, int n) {
+    return window.fingerprintsOn(table).stream().limit(n).map(Evidence::of).toList();
+  }
+
+  /** Trajectories of the named metrics that have datapoints in the window. */
+  static List<MetricTrajectory> trajectories(InstanceWindow window, String... metrics) {
+    List<MetricTrajectory> out = new ArrayList<>();
+    for (String metric : metrics) {
+      MetricSeries series = window.series(metric);
+      if (series.isEmpty()) {
+        continue;
+      }
+      List<MetricPoint> points = new ArrayList<>();
+      for (Map.Entry<Long, Double> point : series.points().entrySet()) {
+        points.add(new MetricPoint(Instant.ofEpochMilli(point.getKey()), point.getValue()));
+      }
+      out.add(MetricTrajectory.newBuilder().setMetric(metric).setPoints(points).build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+package io.precursor.streams.window;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything seen on one DB instance within one window: slow-query activity by table and by
+ * fingerprint, joined with the metric datapoints of the same span.
+ */
+public final class InstanceWindow {
+
+  /** Fingerprints kept per window; beyond it the rarest go, so state stays bounded. */
+  static final int MAX_FINGERPRINTS = 200;
+
+  private String cluster;
+  private long lastEventTime;
+  private TreeMap<String, TableActivity> tables = new TreeMap<>();
+  private HashMap<Long, FingerprintActivity> fingerprints = new HashMap<>();
+  private TreeMap<String, TreeMap<Long, Double>> metrics = new TreeMap<>();
+
+  /** Adds one signal; returns this window, as Kafka Streams' aggregator expects. */
+  public InstanceWindow add(InstanceSignal signal) {
+    if (signal.cluster() != null) {
+      cluster = signal.cluster();
+    }
+    lastEventTime = Math.max(lastEventTime, signal.time());
+    if (signal.slowQuery() != null) {
+      addSlowQuery(signal.slowQuery());
+    } else {
+      // Keyed by time, so a redelivered or revised datapoint replaces rather than doubles.
+      metrics
+          .computeIfAbsent(signal.metric().name(), m -> new TreeMap<>())
+          .put(signal.metric().time(), signal.metric().value());
+    }
+    return this;
+  }
+
+  private void addSlowQuery(InstanceSignal.SlowQuery query) {
+    for (String table : query.tables()) {
+      tables.computeIfAbsent(table, t -> new TableActivity()).add(query);
+    }
+    fingerprints
+        .computeIfAbsent(query.fingerprintHash(), h -> new FingerprintActivity(query))
+        .add(query);
+    if (fingerprints.size() > MAX_FINGERPRINTS) {
+      fingerprints.values().stream()
+          .min(Comparator.comparingLong(FingerprintActivity::count))
+          .ifPresent(rarest -> fingerprints.remove(rarest.fingerprintHash()));
+    }
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  /** Event time of the latest signal in the window: when a rule firing on it fired. */
+  public long lastEventTime() {
+    return lastEventTime;
+  }
+
+  public Map<String, TableActivity> tables() {
+    return tables;
+  }
+
+  /** Fingerprints touching {@code table}, busiest first. */
+  public List<FingerprintActivity> fingerprintsOn(String table) {
+    List<FingerprintActivity> on = new ArrayList<>();
+    for (FingerprintActivity f : fingerprints.values()) {
+      if (f.tables().contains(table)) {
+        on.add(f);
+      }
+    }
+    on.sort(
+        Comparator.comparingLong(FingerprintActivity::count)
+            .reversed()
+            .thenComparing(FingerprintActivity::fingerprint));
+    return on;
+  }
+
+  public MetricSeries series(String metric) {
+    return new MetricSeries(metric, metrics.getOrDefault(metric, new TreeMap<>()));
+  }
+}
