@@ -50,7 +50,7 @@ class PrecursorTopologyTest {
     Map<String, Object> settings = new HashMap<>();
     settings.put("bootstrap.servers", "unused:9092");
     settings.put("schema.registry.url", "mock://" + scope);
-    settings.put("topic.replication.factor", "1");
+    settings.put("topics.replication.factor", "1");
     topics = new Topics(new TopicsConfig(settings));
     StreamsStageConfig config = new StreamsStageConfig(settings);
     Properties props = StreamsStage.properties(config, new TopicsConfig(settings), settings);
@@ -157,7 +157,12 @@ class PrecursorTopologyTest {
     memory(0, 12.0);
     deleteBurst(1, 30);
     memory(2, 6.0);
-    FailoverPrecursor precursor = precursors.readValue();
+    memory(4, 1.0);
+    List<FailoverPrecursor> episode = precursors.readValuesToList();
+    assertThat(episode)
+        .extracting(p -> p.getSeverity())
+        .containsExactly(Severity.WARNING, Severity.CRITICAL);
+    FailoverPrecursor precursor = episode.get(0);
     assertThat(incidents.isEmpty()).isTrue();
 
     Instant started = T0.plus(Duration.ofMinutes(27));
@@ -176,7 +181,9 @@ class PrecursorTopologyTest {
         .satisfies(
             linked -> {
               assertThat(linked.getPrecursorId()).isEqualTo(precursor.getId());
+              // counted from the first WARNING, at the severity the episode reached
               assertThat(linked.getLeadTimeMillis()).isEqualTo(Duration.ofMinutes(25).toMillis());
+              assertThat(linked.getSeverity()).isEqualTo(Severity.CRITICAL);
             });
     Incident closed = lifecycle.get(1);
     assertThat(closed.getId()).isEqualTo(opened.getId());

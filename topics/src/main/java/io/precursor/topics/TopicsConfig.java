@@ -10,9 +10,9 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /** Where Precursor's topics live and how their records are encoded. */
 public final class TopicsConfig extends AbstractConfig {
 
-  public static final String TOPIC_PREFIX = "topic.prefix";
-  public static final String PARTITIONS = "topic.partitions";
-  public static final String REPLICATION_FACTOR = "topic.replication.factor";
+  public static final String TOPIC_PREFIX = "topics.prefix";
+  public static final String PARTITIONS = "topics.partitions";
+  public static final String REPLICATION_FACTOR = "topics.replication.factor";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
 

@@ -15,7 +15,7 @@ class TopicsTest {
     var topics =
         new Topics(
             new TopicsConfig(
-                Map.of("topic.prefix", "replay-7.", "schema.registry.url", "mock://topics-test")));
+                Map.of("topics.prefix", "replay-7.", "schema.registry.url", "mock://topics-test")));
 
     assertThat(topics.all())
         .extracting(Topic::name)
@@ -45,7 +45,7 @@ class TopicsTest {
     var topics =
         new Topics(
             new TopicsConfig(
-                Map.of("topic.partitions", "12", "schema.registry.url", "mock://topics-test")));
+                Map.of("topics.partitions", "12", "schema.registry.url", "mock://topics-test")));
 
     assertThat(
             java.util.List.of(
@@ -56,9 +56,9 @@ class TopicsTest {
 
   @Test
   void shouldRefuseConfigThatCannotWork() {
-    assertThatThrownBy(() -> new TopicsConfig(Map.of("topic.partitions", "0")))
+    assertThatThrownBy(() -> new TopicsConfig(Map.of("topics.partitions", "0")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("topic.partitions");
+        .hasMessageContaining("topics.partitions");
     assertThatThrownBy(
             () -> new Topics(new TopicsConfig(Map.of("schema.registry.url", "kafka://x"))))
         .hasMessageContaining("schema.registry.url");

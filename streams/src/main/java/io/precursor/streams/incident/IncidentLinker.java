@@ -55,17 +55,23 @@ public final class IncidentLinker implements Processor<String, ClusterSignal, St
   }
 
   private IncidentBook onPrecursor(
-      Record<String, ClusterSignal> record, IncidentBook book, PrecursorRef precursor) {
+      Record<String, ClusterSignal> record, IncidentBook book, PrecursorRef incoming) {
+    PrecursorRef merged =
+        book.recent().stream()
+            .filter(p -> p.id().equals(incoming.id()))
+            .findFirst()
+            .map(earlier -> merge(earlier, incoming))
+            .orElse(incoming);
     List<PrecursorRef> recent = new ArrayList<>(book.recent());
-    recent.removeIf(p -> p.id().equals(precursor.id()));
-    recent.add(precursor);
+    recent.removeIf(p -> p.id().equals(merged.id()));
+    recent.add(merged);
     long newest = recent.stream().mapToLong(PrecursorRef::detectedAt).max().orElse(0);
     recent.removeIf(p -> p.detectedAt() < newest - 2 * horizonMillis);
     OpenIncident latest = book.latest();
-    if (latest != null && leadsTo(precursor, latest)) {
+    if (latest != null && leadsTo(merged, latest)) {
       List<PrecursorRef> linked = new ArrayList<>(latest.linked());
-      linked.removeIf(p -> p.id().equals(precursor.id()));
-      linked.add(precursor);
+      linked.removeIf(p -> p.id().equals(merged.id()));
+      linked.add(merged);
       latest = withLinked(latest, linked);
       emit(record, record.key(), latest);
     }
@@ -122,6 +128,22 @@ public final class IncidentLinker implements Processor<String, ClusterSignal, St
         return book;
       }
     }
+  }
+
+  /**
+   * An escalation of an episode keeps the episode's first detection, so lead time counts from the
+   * first warning, and takes the higher severity.
+   */
+  private static PrecursorRef merge(PrecursorRef earlier, PrecursorRef later) {
+    boolean higher =
+        Severity.valueOf(later.severity()).ordinal()
+            > Severity.valueOf(earlier.severity()).ordinal();
+    return new PrecursorRef(
+        earlier.id(),
+        earlier.kind(),
+        higher ? later.severity() : earlier.severity(),
+        earlier.instance(),
+        Math.min(earlier.detectedAt(), later.detectedAt()));
   }
 
   private boolean leadsTo(PrecursorRef precursor, OpenIncident incident) {

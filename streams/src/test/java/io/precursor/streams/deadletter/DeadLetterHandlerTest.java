@@ -24,7 +24,7 @@ class DeadLetterHandlerTest {
 
   private final String scope = "dlq-test-" + System.nanoTime();
   private final Map<String, String> settings =
-      Map.of("schema.registry.url", "mock://" + scope, "topic.prefix", "p.");
+      Map.of("schema.registry.url", "mock://" + scope, "topics.prefix", "p.");
 
   @AfterEach
   void forget() {
