@@ -1,0 +1,113 @@
+package io.precursor.alerting.action;
+
+import io.precursor.schemas.ActionOutcome;
+import io.precursor.schemas.ActionRecord;
+import io.precursor.topics.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The idempotency keys of the actions one target already completed, read back from the actions
+ * topic at start-up so a restart never sends the same alert twice.
+ */
+public final class CompletedActions {
+
+  private static final Logger log = LoggerFactory.getLogger(CompletedActions.class);
+
+  private final String target;
+  private final Set<String> keys = new HashSet<>();
+
+  public CompletedActions(String target) {
+    this.target = target;
+  }
+
+  /**
+   * Reads {@code actions} from the beginning to its current end with {@code consumer} (assigned by
+   * hand, no group) and keeps the keys this target completed.
+   *
+   * @throws TimeoutException when the end is not reached within {@code timeout}: starting with a
+   *     partial view would send duplicates
+   */
+  public static CompletedActions load(
+      Consumer<byte[], byte[]> consumer,
+      Topic<String, ActionRecord> actions,
+      String target,
+      Duration timeout) {
+    CompletedActions completed = new CompletedActions(target);
+    Instant deadline = Instant.now().plus(timeout);
+    List<PartitionInfo> infos = consumer.partitionsFor(actions.name(), timeout);
+    if (infos == null || infos.isEmpty()) {
+      return completed;
+    }
+    List<TopicPartition> partitions =
+        infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    int unreadable = 0;
+    while (!reached(consumer, end)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new TimeoutException(
+            "could not read " + actions.name() + " to its end within " + timeout);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        if (record.value() == null) {
+          continue;
+        }
+        try {
+          completed.remember(
+              actions.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
+          unreadable++;
+        }
+      }
+    }
+    consumer.unsubscribe();
+    log.info(
+        "Read {}: {} actions already completed for target {}{}",
+        actions.name(),
+        completed.size(),
+        target,
+        unreadable == 0 ? "" : " (" + unreadable + " unreadable records ignored)");
+    return completed;
+  }
+
+  /** Whether the action with this key was already done. */
+  public synchronized boolean contains(String idempotencyKey) {
+    return keys.contains(idempotencyKey);
+  }
+
+  /** Notes an action done in this run. */
+  public synchronized void add(String idempotencyKey) {
+    keys.add(idempotencyKey);
+  }
+
+  public synchronized int size() {
+    return keys.size();
+  }
+
+  // A failed attempt is not "done": only a success (or a dry run standing for one) counts.
+  private void remember(ActionRecord record) {
+    if (target.equals(record.getTarget())
+        && (record.getOutcome() == ActionOutcome.SUCCEEDED
+            || record.getOutcome() == ActionOutcome.DRY_RUN
+            || record.getOutcome() == ActionOutcome.ALREADY_DONE)) {
+      add(record.getIdempotencyKey());
+    }
+  }
+
+  private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+}
