@@ -1,6 +1,7 @@
 package io.precursor.ingest.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.precursor.schemas.DbEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
  * detail} carries the EventID, which classifies them exactly.
  */
 public final class EventBridgeEventsFile {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private EventBridgeEventsFile() {}
 
@@ -32,6 +35,23 @@ public final class EventBridgeEventsFile {
       return new JsonArrayEntries<>(List.of(file), null, reader);
     }
     return new JsonLineEntries<>(file, reader);
+  }
+
+  /**
+   * One EventBridge {@code aws.rds} event as it arrives on a Kinesis stream.
+   *
+   * @throws IllegalArgumentException with the reason when it is not a readable aws.rds event
+   */
+  public static DbEvent parse(String json, InstanceClusters clusters) {
+    List<DbEvent> out = new java.util.ArrayList<>(1);
+    try {
+      event(JSON.readTree(json), clusters, out::add);
+    } catch (UnreadableItem e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
+    return out.get(0);
   }
 
   private static void event(JsonNode item, InstanceClusters clusters, Consumer<DbEvent> events)

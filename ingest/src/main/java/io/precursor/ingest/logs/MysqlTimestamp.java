@@ -1,0 +1,55 @@
+package io.precursor.ingest.logs;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The timestamps MySQL writes in its slow and error logs, read as instants.
+ *
+ * <p>5.7 and 8.0 write ISO 8601 ({@code 2026-11-17T09:12:03.123456Z}, or with an offset when {@code
+ * log_timestamps=SYSTEM}); 5.6 and MariaDB write {@code 161117 9:12:03} or {@code 2016-11-17
+ * 09:12:03} in the server's time zone. Those have no zone, and are read as UTC, the time zone of
+ * RDS and Aurora servers.
+ */
+public final class MysqlTimestamp {
+
+  private static final Pattern SHORT =
+      Pattern.compile("(\\d{2})(\\d{2})(\\d{2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
+  private static final Pattern ISO_WITHOUT_ZONE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?");
+
+  private MysqlTimestamp() {}
+
+  /** The instant the text denotes, or empty when it is not a MySQL log timestamp. */
+  public static Optional<Instant> parse(String text) {
+    String value = text.trim();
+    try {
+      Matcher shortForm = SHORT.matcher(value);
+      if (shortForm.matches()) {
+        String fraction = shortForm.group(7) == null ? "" : shortForm.group(7);
+        LocalDateTime time =
+            LocalDateTime.of(
+                2000 + Integer.parseInt(shortForm.group(1)),
+                Integer.parseInt(shortForm.group(2)),
+                Integer.parseInt(shortForm.group(3)),
+                Integer.parseInt(shortForm.group(4)),
+                Integer.parseInt(shortForm.group(5)),
+                Integer.parseInt(shortForm.group(6)),
+                fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9)));
+        return Optional.of(time.toInstant(ZoneOffset.UTC));
+      }
+      if (ISO_WITHOUT_ZONE.matcher(value).matches()) {
+        return Optional.of(LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+      }
+      return Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeException e) { // includes parse errors and impossible dates
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package io.precursor.ingest.slowlog;
+
+import io.precursor.ingest.logs.MysqlTimestamp;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the lines of one slow log entry, tells when a line belongs to the next entry, and reads
+ * the entry. Line recognition follows percona-toolkit's SlowLogParser: header lines start with
+ * {@code #}, then {@code use db;} and {@code SET timestamp=...;}, and the first other line starts
+ * the statement, which runs to the end of the entry.
+ */
+final class SlowLogEntryReader {
+
+  private static final String TIME = "# Time:";
+  private static final String USER_HOST = "# User@Host:";
+  private static final String QUERY_TIME = "# Query_time:";
+  private static final String ADMIN = "# administrator command:";
+
+  // percona-toolkit lib/SlowLogParser.pm $slow_log_uh_line; the host is empty with
+  // skip-name-resolve.
+  private static final Pattern USER_HOST_LINE =
+      Pattern.compile(
+          "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?");
+  private static final Pattern PROPERTY_LINE = Pattern.compile("# +[A-Z][A-Za-z_]+: \\S+");
+  private static final Pattern PROPERTY = Pattern.compile("(\\w+):\\s+(\\S+|\\z)");
+  // Percona writes "Schema:" with no value; without this the next key would become its value.
+  private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+(?=\\w+: )");
+  private static final Pattern USE_LINE = Pattern.compile("use ([^;]+);\\s*");
+  private static final Pattern SET_LINE =
+      Pattern.compile("SET\\s+((?:timestamp|insert_id|last_insert_id)\\s*=[^;]*);\\s*");
+  private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+  private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(?:\\.\\d{1,12})?");
+
+  /** Header values that have their own field and are not repeated among the counters. */
+  private static final Set<String> FIELDS =
+      Set.of(
+          "Query_time",
+          "Lock_time",
+          "Rows_sent",
+          "Rows_examined",
+          "Rows_affected",
+          "Thread_id",
+          "Id",
+          "Schema",
+          "Start",
+          "End");
+
+  private final List<String> lines = new ArrayList<>();
+  private boolean sawUserHost;
+  private boolean sawQueryTime;
+  private boolean sawUse;
+  private boolean sawSet;
+  private int statementStart = -1;
+
+  boolean isEmpty() {
+    return lines.isEmpty();
+  }
+
+  boolean inStatement() {
+    return statementStart >= 0;
+  }
+
+  /** Whether {@code line} opens the next entry rather than continuing this one. */
+  boolean startsNewEntry(String line) {
+    if (lines.isEmpty()) {
+      return false;
+    }
+    if (line.startsWith(TIME)) {
+      return true;
+    }
+    if (line.startsWith(USER_HOST)) {
+      return sawUserHost || sawQueryTime || inStatement();
+    }
+    if (line.startsWith(QUERY_TIME)) {
+      return sawQueryTime || inStatement();
+    }
+    return false;
+  }
+
+  void add(String line) {
+    lines.add(line);
+    if (inStatement() || line.isBlank()) {
+      return;
+    }
+    if (line.startsWith(USER_HOST)) {
+      sawUserHost = true;
+    } else if (line.startsWith(QUERY_TIME)) {
+      sawQueryTime = true;
+    } else if (line.startsWith(ADMIN)) {
+      statementStart = lines.size() - 1;
+    } else if (line.startsWith("#")) {
+      return; // another header line
+    } else if (!sawUse && USE_LINE.matcher(line).matches()) {
+      sawUse = true;
+    } else if (!sawSet && SET_LINE.matcher(line).matches()) {
+      sawSet = true;
+    } else {
+      statementStart = lines.size() - 1;
+    }
+  }
+
+  SlowLogItem read() {
+    String text = String.join("\n", lines);
+    try {
+      return readEntry(text);
+    } catch (GarbledException e) {
+      return new GarbledSlowLogEntry(e.getMessage(), text);
+    }
+  }
+
+  private SlowLogEntry readEntry(String text) throws GarbledException {
+    if (!sawQueryTime) {
+      throw new GarbledException("no '# Query_time:' line, so the entry is incomplete");
+    }
+    Instant loggedTime = null;
+    Instant setTimestamp = null;
+    String user = null;
+    String host = null;
+    Long connectionId = null;
+    String database = null;
+    Map<String, String> properties = new LinkedHashMap<>();
+    int headerEnd = inStatement() ? statementStart : lines.size();
+    for (String line : lines.subList(0, headerEnd)) {
+      Matcher userHost = USER_HOST_LINE.matcher(line);
+      Matcher use = USE_LINE.matcher(line);
+      Matcher set = SET_LINE.matcher(line);
+      if (line.startsWith(TIME)) {
+        String value = line.substring(TIME.length());
+        loggedTime =
+            MysqlTimestamp.parse(value)
+                .orElseThrow(
+                    () -> new GarbledException("'" + line + "' does not hold a MySQL timestamp"));
+      } else if (userHost.lookingAt()) {
+        user = userHost.group(1).trim();
+        host = userHost.group(2).isEmpty() ? emptyToNull(userHost.group(3)) : userHost.group(2);
+        String id = userHost.group(4);
+        connectionId = id != null && INTEGER.matcher(id).matches() ? Long.valueOf(id) : null;
+      } else if (PROPERTY_LINE.matcher(withoutEmptySchema(line)).lookingAt()) {
+        Matcher property = PROPERTY.matcher(withoutEmptySchema(line));
+        while (property.find()) {
+          properties.put(property.group(1), property.group(2));
+        }
+      } else if (use.matches() && database == null) {
+        database = use.group(1).trim().replace("`", "");
+      } else if (set.matches() && setTimestamp == null) {
+        setTimestamp = setTimestamp(set.group(1));
+      }
+    }
+    String statement = statement();
+    Long threadId = connectionId != null ? connectionId : optionalLong(properties, "Thread_id");
+    if (database == null) {
+      database = emptyToNull(properties.get("Schema"));
+    }
+    Instant end =
+        Optional.ofNullable(properties.get("End")).flatMap(MysqlTimestamp::parse).orElse(null);
+    return new SlowLogEntry(
+        loggedTime != null ? loggedTime : end != null ? end : setTimestamp,
+        user,
+        host,
+        threadId,
+        database,
+        requiredDouble(properties, "Query_time"),
+        requiredDouble(properties, "Lock_time"),
+        requiredLong(properties, "Rows_sent"),
+        requiredLong(properties, "Rows_examined"),
+        optionalLong(properties, "Rows_affected"),
+        counters(properties),
+        statement,
+        text);
+  }
+
+  private String statement() throws GarbledException {
+    if (!inStatement()) {
+      throw new GarbledException("no statement after the header lines, so the entry is truncated");
+    }
+    String first = lines.get(statementStart);
+    String statement =
+        first.startsWith(ADMIN)
+            ? first.substring(2).strip()
+            : String.join("\n", lines.subList(statementStart, lines.size())).stripTrailing();
+    // MySQL ends every statement it logs with ";" (pt's record separator relies on it too).
+    if (!statement.endsWith(";")) {
+      throw new GarbledException(
+          "the statement does not end with ';', so the entry is truncated"
+              + " (a CloudWatch Logs event holds at most 256 KB)");
+    }
+    return statement.substring(0, statement.length() - 1);
+  }
+
+  private static String withoutEmptySchema(String line) {
+    return EMPTY_SCHEMA.matcher(line).replaceFirst("");
+  }
+
+  private static Instant setTimestamp(String settings) {
+    for (String setting : settings.split(",")) {
+      String[] nameValue = setting.split("\\s*=\\s*", 2);
+      if (nameValue.length == 2 && nameValue[0].strip().equals("timestamp")) {
+        try {
+          BigDecimal seconds = new BigDecimal(nameValue[1].strip());
+          return Instant.ofEpochSecond(
+              seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+          return null; // the time then comes from the CloudWatch event
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Long> counters(Map<String, String> properties) {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    properties.forEach(
+        (name, value) -> {
+          if (FIELDS.contains(name)) {
+            return;
+          }
+          if (INTEGER.matcher(value).matches()) {
+            counters.put(name, Long.valueOf(value));
+          } else if (value.equals("Yes")) {
+            counters.put(name, 1L);
+          } else if (value.equals("No")) {
+            counters.put(name, 0L);
+          }
+          // Durations (InnoDB_IO_r_wait: 0.000123) and words are not counters; they are dropped.
+        });
+    return counters;
+  }
+
+  private static double requiredDouble(Map<String, String> properties, String name)
+      throws GarbledException {
+    String value = required(properties, name);
+    if (!SECONDS.matcher(value).matches()) {
+      throw new GarbledException(name + " '" + value + "' is not a number of seconds");
+    }
+    return Double.parseDouble(value);
+  }
+
+  private static long requiredLong(Map<String, String> properties, String name)
+      throws GarbledException {
+    String value = required(properties, name);
+    if (!INTEGER.matcher(value).matches()) {
+      throw new GarbledException(name + " '" + value + "' is not a whole number");
+    }
+    return Long.parseLong(value);
+  }
+
+  private static String required(Map<String, String> properties, String name)
+      throws GarbledException {
+    String value = properties.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new GarbledException("the header lines lack " + name);
+    }
+    return value;
+  }
+
+  private static Long optionalLong(Map<String, String> properties, String name) {
+    String value = properties.get(name);
+    return value != null && INTEGER.matcher(value).matches() ? Long.valueOf(value) : null;
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /** Why an entry is garbled; only ever turned into a {@link GarbledSlowLogEntry}. */
+  private static final class GarbledException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    GarbledException(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}
