@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * timestamp; {@link #awaitAcknowledged()} tells when everything sent so far is safely written, so a
  * Kinesis checkpoint or a file position can advance only then.
  */
-public final class IngestPublisher implements AutoCloseable {
+public final class IngestPublisher implements IngestSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestPublisher.class);
 
@@ -54,7 +54,7 @@ public final class IngestPublisher implements AutoCloseable {
             new ByteArraySerializer());
   }
 
-  /** Sends one record keyed by {@code key} (the DB instance) at its event time. */
+  @Override
   public <V> void publish(Topic<String, V> topic, String key, V value, Instant eventTime) {
     byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
@@ -63,7 +63,7 @@ public final class IngestPublisher implements AutoCloseable {
     published++;
   }
 
-  /** Sets aside input that could not be read, with its raw bytes and the reason. */
+  @Override
   public void deadLetter(String source, String reason, Throwable error, byte[] raw) {
     LOG.warn("dead letter from {}: {}", source, reason);
     Topic<String, DeadLetter> topic = topics.deadLetters(Topics.Stage.INGEST);

@@ -49,7 +49,7 @@ public final class EventBridgeEventsFile {
     } catch (UnreadableItem e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
     return out.get(0);
   }

@@ -1,0 +1,120 @@
+package io.precursor.ingest;
+
+import io.precursor.ingest.files.DescribeEventsFile;
+import io.precursor.ingest.files.EventBridgeEventsFile;
+import io.precursor.ingest.files.FileEntries;
+import io.precursor.ingest.files.FileReadError;
+import io.precursor.ingest.files.InstanceClusters;
+import io.precursor.ingest.files.KinesisFileRecord;
+import io.precursor.ingest.files.KinesisRecordsFile;
+import io.precursor.ingest.files.MetricDataFile;
+import io.precursor.schemas.DbEvent;
+import io.precursor.schemas.MetricSample;
+import io.precursor.topics.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Ingests a directory of AWS CLI exports — {@code kinesis/} (get-records output of the subscription
+ * stream), {@code metrics/} (get-metric-data output with its {@code queries.json}), {@code events/}
+ * (describe-events output) and {@code eventbridge/} (aws.rds events) — as the live stage would have
+ * ingested them.
+ */
+public final class ExportIngest {
+
+  private final Topics topics;
+  private final SubscriptionIngest subscriptions;
+  private final IngestCounters counters;
+
+  public ExportIngest(IngestConfig config, Topics topics, IngestCounters counters) {
+    this.topics = topics;
+    this.subscriptions = new SubscriptionIngest(config, topics, counters);
+    this.counters = counters;
+  }
+
+  /**
+   * Reads every export under {@code directory} and hands the records to {@code sink} in event-time
+   * order.
+   *
+   * @throws NoSuchFileException when the directory holds none of the known export folders
+   */
+  public void ingest(Path directory, IngestSink sink) throws IOException {
+    Path kinesis = directory.resolve("kinesis");
+    Path metrics = directory.resolve("metrics");
+    Path events = directory.resolve("events");
+    Path eventBridge = directory.resolve("eventbridge");
+    if (Stream.of(kinesis, metrics, events, eventBridge).noneMatch(Files::isDirectory)) {
+      throw new NoSuchFileException(
+          directory.toString(), null, "holds none of kinesis/, metrics/, events/, eventbridge/");
+    }
+    TimeOrderedBuffer buffer = new TimeOrderedBuffer(sink);
+    if (Files.isDirectory(kinesis)) {
+      try (FileEntries<KinesisFileRecord> records = KinesisRecordsFile.read(kinesis)) {
+        records.drain(
+            r -> subscriptions.accept(r.data(), r.source().reference(), buffer),
+            error -> deadLetter(buffer, error));
+      }
+    }
+    if (Files.isDirectory(metrics)) {
+      Path queries = metrics.resolve("queries.json");
+      for (Path results : metricResults(metrics)) {
+        try (FileEntries<MetricSample> samples = MetricDataFile.read(results, queries)) {
+          samples.drain(
+              sample -> {
+                counters.metrics.incrementAndGet();
+                buffer.publish(topics.metrics(), sample.getInstance(), sample, sample.getTime());
+              },
+              error -> deadLetter(buffer, error));
+        }
+      }
+    }
+    if (Files.isDirectory(events)) {
+      try (FileEntries<DbEvent> read = DescribeEventsFile.read(events)) {
+        read.drain(event -> publishEvent(buffer, event), error -> deadLetter(buffer, error));
+      }
+    }
+    if (Files.isDirectory(eventBridge)) {
+      for (Path file : jsonFiles(eventBridge)) {
+        try (FileEntries<DbEvent> read = EventBridgeEventsFile.read(file, InstanceClusters.NONE)) {
+          read.drain(event -> publishEvent(buffer, event), error -> deadLetter(buffer, error));
+        }
+      }
+    }
+    buffer.flush();
+  }
+
+  private void publishEvent(IngestSink sink, DbEvent event) {
+    counters.dbEvents.incrementAndGet();
+    sink.publish(topics.dbEvents(), event.getSourceId(), event, event.getTime());
+  }
+
+  private void deadLetter(IngestSink sink, FileReadError error) {
+    counters.deadLetters.incrementAndGet();
+    sink.deadLetter(
+        error.position().reference(),
+        error.reason(),
+        null,
+        error.raw() == null ? new byte[0] : error.raw().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<Path> metricResults(Path metrics) throws IOException {
+    return jsonFiles(metrics).stream()
+        .filter(p -> !p.getFileName().toString().equals("queries.json"))
+        .toList();
+  }
+
+  private static List<Path> jsonFiles(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches(".*\\.jsonl?$"))
+          .sorted()
+          .toList();
+    }
+  }
+}

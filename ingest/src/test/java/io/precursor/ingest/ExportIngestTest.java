@@ -1,0 +1,103 @@
+package io.precursor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.precursor.scenarios.BundledScenarios;
+import io.precursor.scenarios.ScenarioManifest;
+import io.precursor.schemas.DbEvent;
+import io.precursor.schemas.DbEventKind;
+import io.precursor.schemas.SlowQueryEntry;
+import io.precursor.topics.Topics;
+import io.precursor.topics.TopicsConfig;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportIngestTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Topics topics =
+      new Topics(new TopicsConfig(Map.of("schema.registry.url", "mock://export-ingest-test")));
+  private final IngestConfig config = new IngestConfig(Map.of("bootstrap.servers", "unused:9092"));
+
+  @Test
+  void shouldIngestTheSeed000ExportsInEventTimeOrder(@TempDir Path dir) throws Exception {
+    ScenarioManifest manifest = BundledScenarios.extract("seed-000", dir);
+    IngestCounters counters = new IngestCounters();
+    RecordingSink sink = new RecordingSink();
+
+    new ExportIngest(config, topics, counters).ingest(dir, sink);
+
+    assertThat(sink.dead).isEmpty();
+    assertThat(counters.controlMessages()).isEqualTo(1);
+    assertThat(sink.count(topics.slowQueries().name()))
+        .isEqualTo(counters.slowQueries())
+        .isPositive();
+    assertThat(sink.count(topics.errorLog().name())).isEqualTo(counters.errorLines()).isPositive();
+    assertThat(sink.count(topics.metrics().name())).isEqualTo(counters.metrics()).isPositive();
+    assertThat(sink.published)
+        .isSortedAccordingTo(Comparator.comparing(RecordingSink.Published::time));
+    assertThat(sink.published)
+        .filteredOn(p -> p.value() instanceof DbEvent)
+        .extracting(p -> ((DbEvent) p.value()).getKind())
+        .contains(DbEventKind.FAILOVER_STARTED, DbEventKind.FAILOVER_COMPLETED);
+    assertThat(sink.published)
+        .filteredOn(p -> p.value() instanceof SlowQueryEntry)
+        .extracting(p -> ((SlowQueryEntry) p.value()).getSqlText())
+        .as("raw SQL stays out by default")
+        .containsOnlyNulls();
+    assertThat(sink.published)
+        .filteredOn(p -> p.value() instanceof SlowQueryEntry e && e.getTables().contains("ad_logs"))
+        .hasSizeGreaterThan(1000);
+    assertThat(manifest.windowStart()).isBefore(sink.published.get(0).time().plusSeconds(1));
+  }
+
+  @Test
+  void shouldSetAsideACorruptRecordWithItsPositionAndGoOn(@TempDir Path dir) throws Exception {
+    BundledScenarios.extract("seed-000", dir);
+    Path kinesis = dir.resolve("kinesis/precursor-logs.json");
+    ObjectNode export = (ObjectNode) JSON.readTree(kinesis.toFile());
+    ArrayNode records = (ArrayNode) export.get("Records");
+    int total = records.size();
+    ((ObjectNode) records.get(5))
+        .put("Data", Base64.getEncoder().encodeToString(new byte[] {0x1f, (byte) 0x8b, 8, 0, 1}));
+    JSON.writeValue(kinesis.toFile(), export);
+    IngestCounters counters = new IngestCounters();
+    RecordingSink sink = new RecordingSink();
+
+    new ExportIngest(config, topics, counters).ingest(dir, sink);
+
+    assertThat(sink.dead)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.source()).isEqualTo(kinesis + ":5");
+              assertThat(d.reason()).contains("gzip");
+              assertThat(d.raw()).hasSize(5);
+            });
+    assertThat(counters.records()).isEqualTo(total);
+    assertThat(counters.slowQueries()).isPositive();
+  }
+
+  @Test
+  void shouldSayWhatADirectoryLacks(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("nothing-here"));
+
+    assertThatThrownBy(
+            () ->
+                new ExportIngest(config, topics, new IngestCounters())
+                    .ingest(dir, new RecordingSink()))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("kinesis/, metrics/, events/");
+  }
+}
