@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -53,17 +55,21 @@ public final class ExportIngest {
           directory.toString(), null, "holds none of kinesis/, metrics/, events/, eventbridge/");
     }
     TimeOrderedBuffer buffer = new TimeOrderedBuffer(sink);
+    // Log groups name each instance's cluster; datapoints and instance events do not.
+    Map<String, String> clusterByInstance = new HashMap<>();
+    IngestSink learning = new ClusterLearningSink(buffer, clusterByInstance);
     if (Files.isDirectory(kinesis)) {
       try (FileEntries<KinesisFileRecord> records = KinesisRecordsFile.read(kinesis)) {
         records.drain(
-            r -> subscriptions.accept(r.data(), r.source().reference(), buffer),
+            r -> subscriptions.accept(r.data(), r.source().reference(), learning),
             error -> deadLetter(buffer, error));
       }
     }
+    InstanceClusters clusters = new InstanceClusters(clusterByInstance);
     if (Files.isDirectory(metrics)) {
       Path queries = metrics.resolve("queries.json");
       for (Path results : metricResults(metrics)) {
-        try (FileEntries<MetricSample> samples = MetricDataFile.read(results, queries)) {
+        try (FileEntries<MetricSample> samples = MetricDataFile.read(results, queries, clusters)) {
           samples.drain(
               sample -> {
                 counters.metrics.incrementAndGet();
@@ -74,13 +80,13 @@ public final class ExportIngest {
       }
     }
     if (Files.isDirectory(events)) {
-      try (FileEntries<DbEvent> read = DescribeEventsFile.read(events)) {
+      try (FileEntries<DbEvent> read = DescribeEventsFile.read(events, clusters)) {
         read.drain(event -> publishEvent(buffer, event), error -> deadLetter(buffer, error));
       }
     }
     if (Files.isDirectory(eventBridge)) {
       for (Path file : jsonFiles(eventBridge)) {
-        try (FileEntries<DbEvent> read = EventBridgeEventsFile.read(file, InstanceClusters.NONE)) {
+        try (FileEntries<DbEvent> read = EventBridgeEventsFile.read(file, clusters)) {
           read.drain(event -> publishEvent(buffer, event), error -> deadLetter(buffer, error));
         }
       }

@@ -10,6 +10,7 @@ import io.precursor.scenarios.BundledScenarios;
 import io.precursor.scenarios.ScenarioManifest;
 import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
+import io.precursor.schemas.MetricSample;
 import io.precursor.schemas.SlowQueryEntry;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
@@ -60,6 +61,12 @@ class ExportIngestTest {
         .filteredOn(p -> p.value() instanceof SlowQueryEntry e && e.getTables().contains("ad_logs"))
         .hasSizeGreaterThan(1000);
     assertThat(manifest.windowStart()).isBefore(sink.published.get(0).time().plusSeconds(1));
+    assertThat(sink.published)
+        .filteredOn(
+            p -> p.value() instanceof MetricSample m && m.getInstance().equals("ads-prod-1"))
+        .as("the cluster learnt from the log groups")
+        .extracting(p -> ((MetricSample) p.value()).getCluster())
+        .containsOnly("ads-prod");
   }
 
   @Test

@@ -5,17 +5,13 @@ import io.precursor.alerting.AlertingService;
 import io.precursor.alerting.DeliveredAlert;
 import io.precursor.embedded.EmbeddedKafkaBroker;
 import io.precursor.embedded.LocalSlackWebhook;
-import io.precursor.ingest.ExportIngest;
-import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestCounters;
-import io.precursor.ingest.IngestPublisher;
 import io.precursor.scenarios.BundledScenarios;
 import io.precursor.scenarios.ScenarioManifest;
 import io.precursor.streams.StreamsStage;
 import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -78,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
 
       ScenarioManifest manifest = BundledScenarios.extract(scenario, work.resolve(scenario));
       out.printf("Scenario %s: %s%n", manifest.name(), manifest.description());
-      IngestCounters counters = ingest(settings, topics, work.resolve(scenario));
+      IngestCounters counters =
+          ExportLoader.load(settings, topics, work.resolve(scenario), sink -> sink);
       out.printf("Ingested %s%n", counters);
 
       try (StreamsStage streams = new StreamsStage(settings.asMap());
@@ -120,18 +117,7 @@ final class DemoCommand implements Callable<Integer> {
         .with(AlertingConfig.WEBHOOK_NAME, "demo");
   }
 
-  private static IngestCounters ingest(Settings settings, Topics topics, Path exports)
-      throws IOException {
-    IngestConfig config = new IngestConfig(settings.asMap());
-    IngestCounters counters = new IngestCounters();
-    try (IngestPublisher publisher = new IngestPublisher(config, topics)) {
-      new ExportIngest(config, topics, counters).ingest(exports, publisher);
-      publisher.awaitAcknowledged();
-    }
-    return counters;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws java.io.IOException {
     if (!Files.exists(root)) {
       return;
     }

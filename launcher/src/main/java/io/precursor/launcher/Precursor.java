@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       IngestCommand.class,
+      ReplayCommand.class,
       StreamsCommand.class,
       AlertingCommand.class,
       SimulateCommand.class,

@@ -6,9 +6,12 @@ import io.precursor.topics.TopicsConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,7 @@ public final class StreamsStage implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
 
   private final KafkaStreams streams;
+  private final Set<String> sourceTopics;
 
   public StreamsStage(Map<String, ?> settings) {
     StreamsStageConfig config = new StreamsStageConfig(settings);
@@ -26,6 +30,7 @@ public final class StreamsStage implements AutoCloseable {
     Topology topology = PrecursorTopology.build(config, topics);
     LOG.debug("topology:\n{}", topology.describe());
     this.streams = new KafkaStreams(topology, properties(config, topicsConfig, settings));
+    this.sourceTopics = sourceTopics(topology);
   }
 
   static Properties properties(
@@ -55,6 +60,23 @@ public final class StreamsStage implements AutoCloseable {
           }
         });
     return props;
+  }
+
+  /** The topics the topology reads, internal repartition topics included. */
+  public Set<String> sourceTopics() {
+    return sourceTopics;
+  }
+
+  private static Set<String> sourceTopics(Topology topology) {
+    Set<String> topics = new TreeSet<>();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Source source) {
+          topics.addAll(source.topicSet());
+        }
+      }
+    }
+    return Set.copyOf(topics);
   }
 
   public void start() {
