@@ -1,10 +1,7 @@
 package io.precursor.launcher;
 
-import io.precursor.ingest.ExportIngest;
 import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestCounters;
-import io.precursor.ingest.IngestPublisher;
-import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.nio.file.Path;
@@ -32,28 +29,15 @@ final class IngestCommand implements Callable<Integer> {
       description = "Directory of exports, laid out as `precursor simulate` writes them.")
   Path files;
 
-  @Option(
-      names = "--create-topics",
-      negatable = true,
-      defaultValue = "true",
-      description = "Create missing topics at start (default: ${DEFAULT-VALUE}).")
-  boolean createTopics;
+  @Mixin TopicOptions topicOptions;
 
   @Override
   public Integer call() throws Exception {
     Settings settings = config.load(List.of(TopicsConfig.DEFINITION, IngestConfig.DEFINITION));
     IngestConfig ingestConfig = new IngestConfig(settings.asMap());
-    TopicsConfig topicsConfig = new TopicsConfig(settings.asMap());
-    Topics topics = new Topics(topicsConfig);
-    if (createTopics) {
-      TopicProvisioner.ensure(
-          ingestConfig.bootstrapServers(), topicsConfig.replicationFactor(), topics.all());
-    }
-    IngestCounters counters = new IngestCounters();
-    try (IngestPublisher publisher = new IngestPublisher(ingestConfig, topics)) {
-      new ExportIngest(ingestConfig, topics, counters).ingest(files, publisher);
-      publisher.awaitAcknowledged();
-    }
+    Topics topics = new Topics(new TopicsConfig(settings.asMap()));
+    topicOptions.ensure(ingestConfig.bootstrapServers(), settings);
+    IngestCounters counters = ExportLoader.load(settings, topics, files, sink -> sink);
     System.out.println("ingested " + counters);
     return 0;
   }

@@ -2,14 +2,11 @@ package io.precursor.launcher;
 
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
-import io.precursor.topics.TopicProvisioner;
-import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Runs the detection topology until stopped. */
 @Command(
@@ -20,24 +17,15 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(
-      names = "--create-topics",
-      negatable = true,
-      defaultValue = "true",
-      description = "Create missing topics at start (default: ${DEFAULT-VALUE}).")
-  boolean createTopics;
+  @Mixin TopicOptions topicOptions;
 
   @Override
   public Integer call() throws Exception {
     Settings settings =
         config.load(List.of(TopicsConfig.DEFINITION, StreamsStageConfig.DEFINITION));
-    if (createTopics) {
-      TopicsConfig topicsConfig = new TopicsConfig(settings.asMap());
-      TopicProvisioner.ensure(
-          String.join(",", new StreamsStageConfig(settings.asMap()).getList("bootstrap.servers")),
-          topicsConfig.replicationFactor(),
-          new Topics(topicsConfig).all());
-    }
+    topicOptions.ensure(
+        String.join(",", new StreamsStageConfig(settings.asMap()).getList("bootstrap.servers")),
+        settings);
     StreamsStage stage = new StreamsStage(settings.asMap());
     Shutdown shutdown = Shutdown.closing(stage);
     stage.start();

@@ -2,9 +2,6 @@ package io.precursor.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,19 +11,10 @@ class DemoIT {
 
   @Test
   void shouldWarnOfTheSeed000FailoverAheadOfTimeAndPostItToSlack() {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      exit = Precursor.commandLine().execute("demo");
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    original.print(out);
+    CommandRun run = CommandRun.of("demo");
+    String out = run.output();
 
-    assertThat(exit).isZero();
+    assertThat(run.exitCode()).isZero();
     assertThat(out)
         .contains("PRECURSOR  WARNING BULK_DML_MEMORY_PRESSURE on ads-prod-1")
         .contains("INCIDENT   ads-prod/failover/")

@@ -3,9 +3,6 @@ package io.precursor.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.precursor.scenarios.Scenarios;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,30 +15,22 @@ class ReplayIT {
       throws Exception {
     Scenarios.write("seed-000", dir.resolve("seed-000"));
 
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      exit =
-          Precursor.commandLine()
-              .execute(
-                  "replay",
-                  "--dir",
-                  dir.resolve("seed-000").toString(),
-                  "--from",
-                  "2026-11-17T08:30:00Z",
-                  "--to",
-                  "2026-11-17T10:30:00Z",
-                  "--cluster",
-                  "ads-prod");
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    original.print(out);
+    CommandRun run =
+        CommandRun.of(
+            "replay",
+            "--dir",
+            dir.resolve("seed-000").toString(),
+            "--from",
+            "2026-11-17T08:30:00Z",
+            "--to",
+            "2026-11-17T10:30:00Z",
+            "--cluster",
+            "ads-prod",
+            "--timeout",
+            "PT3M");
+    String out = run.output();
 
-    assertThat(exit).isZero();
+    assertThat(run.exitCode()).isZero();
     assertThat(out)
         .containsPattern("ads-prod-1 +BULK_DML_MEMORY_PRESSURE +CRITICAL +2026-11-17T09:29:00Z")
         .contains("BULK_DML_MEMORY_PRESSURE on ads-prod-1 (18 min 31 s)")
