@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,6 +45,7 @@ public final class EventPoller {
   private final PollOutput output;
   private final Clock clock;
   private final EventPosition position;
+  private volatile EventPollReport lastReport;
 
   /**
    * @param position where to continue, e.g. {@link #resumePosition}
@@ -92,7 +94,8 @@ public final class EventPoller {
    * acknowledged them.
    */
   public EventPollReport poll() {
-    Instant end = clock.instant();
+    // RDS dates events to the millisecond; so is the window, and hence the position.
+    Instant end = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant oldest = end.minus(EventPollerConfig.RDS_RETENTION);
     Instant start = position.nextStart().isBefore(oldest) ? oldest : position.nextStart();
     Tally tally = new Tally();
@@ -163,7 +166,13 @@ public final class EventPoller {
             tally.serverErrors,
             position.remembered());
     LOG.info("{}", report);
+    lastReport = report;
     return report;
+  }
+
+  /** The report of the last poll that completed, or null before the first. */
+  public EventPollReport lastReport() {
+    return lastReport;
   }
 
   /** Counts of one poll; also told of every retry. */

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param throttles calls CloudWatch or RDS throttled and that were retried
  * @param serverErrors calls that failed with a 5xx or could not connect and were retried
  * @param failedQueries query results CloudWatch could not complete (StatusCode InternalError or
- *     Forbidden), or that answered no query of the request
+ *     Forbidden) or that answered no query asked, plus requests that failed after their retries;
+ *     the next poll reads their window again
  * @param lag time from the newest datapoint read to the poll, empty when none was read
  * @param remembered datapoints kept in memory to drop duplicates next time
  */

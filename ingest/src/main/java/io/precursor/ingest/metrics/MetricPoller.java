@@ -46,6 +46,7 @@ public final class MetricPoller {
   private final int queriesPerRequest;
   private final Clock clock;
   private final DatapointMemory memory = new DatapointMemory();
+  private volatile MetricPollReport lastReport;
 
   /**
    * @param rds the RDS client for discovery; may be null when {@code config} does not discover
@@ -145,7 +146,13 @@ public final class MetricPoller {
             Optional.ofNullable(tally.newest).map(newest -> Duration.between(newest, now)),
             memory.size());
     LOG.info("{}", report);
+    lastReport = report;
     return report;
+  }
+
+  /** The report of the last poll that completed, or null before the first. */
+  public MetricPollReport lastReport() {
+    return lastReport;
   }
 
   /** Every datapoint of the batch's series, all pages read, oldest first per series. */
