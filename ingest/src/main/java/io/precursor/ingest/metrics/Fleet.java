@@ -49,7 +49,7 @@ public record Fleet(
     return new Fleet(allClusters, allInstances, known);
   }
 
-  /** How many series sources this fleet has, for logs. */
+  /** A short description for logs: the counts and the first few clusters. */
   @Override
   public String toString() {
     return clusters.size()
