@@ -1,0 +1,96 @@
+package io.precursor.ingest.metrics;
+
+import io.precursor.ingest.IngestConfig;
+import io.precursor.ingest.IngestPublisher;
+import io.precursor.topics.Topics;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * The metric poll running on a thread of its own with its own Kafka producer and AWS clients,
+ * configured by {@link IngestConfig}, {@link AwsPollConfig} and {@link MetricPollerConfig}
+ * settings; closing it stops the poll after the one in progress and releases everything.
+ */
+public final class MetricPolling implements AutoCloseable {
+
+  private final IngestPublisher publisher;
+  private final CloudWatchClient cloudWatch;
+  private final RdsClient rds;
+  private final PollLoop loop;
+  private final MetricPoller poller;
+
+  private MetricPolling(
+      IngestPublisher publisher,
+      CloudWatchClient cloudWatch,
+      RdsClient rds,
+      PollLoop loop,
+      MetricPoller poller) {
+    this.poller = poller;
+    this.publisher = publisher;
+    this.cloudWatch = cloudWatch;
+    this.rds = rds;
+    this.loop = loop;
+  }
+
+  /**
+   * Starts polling with AWS credentials from the SDK's default provider chain.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException naming the setting to fix
+   */
+  public static MetricPolling start(Map<?, ?> settings, Topics topics) {
+    return start(settings, topics, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+  }
+
+  /** Starts polling with the given credentials and clock (tests use fake ones). */
+  static MetricPolling start(
+      Map<?, ?> settings, Topics topics, AwsCredentialsProvider credentials, Clock clock) {
+    MetricPollerConfig config = new MetricPollerConfig(settings);
+    AwsPollConfig aws = new AwsPollConfig(settings);
+    IngestConfig ingest = new IngestConfig(settings);
+    IngestPublisher publisher = new IngestPublisher(ingest, topics);
+    CloudWatchClient cloudWatch = AwsClients.cloudWatch(aws, credentials);
+    RdsClient rds = config.discover() ? AwsClients.rds(aws, credentials) : null;
+    MetricPoller poller =
+        new MetricPoller(
+            config,
+            aws.fleetShare(),
+            cloudWatch,
+            rds,
+            aws.retry(),
+            topics.metrics(),
+            PollOutput.of(publisher),
+            clock);
+    PollLoop loop = new PollLoop("metric-poll", config.interval(), clock, poller::poll);
+    loop.start();
+    return new MetricPolling(publisher, cloudWatch, rds, loop, poller);
+  }
+
+  /** Polls run so far, failed ones included. */
+  public long polls() {
+    return loop.polls();
+  }
+
+  /** What the last completed poll did, or null before the first. */
+  public MetricPollReport lastReport() {
+    return poller.lastReport();
+  }
+
+  /** Polls that failed. */
+  public long failures() {
+    return loop.failures();
+  }
+
+  @Override
+  public void close() {
+    loop.close();
+    publisher.close();
+    cloudWatch.close();
+    if (rds != null) {
+      rds.close();
+    }
+  }
+}
