@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.precursor.alerting.AlertingConfig;
 import io.precursor.ingest.IngestConfig;
+import io.precursor.ingest.events.EventPollerConfig;
+import io.precursor.ingest.metrics.AwsPollConfig;
+import io.precursor.ingest.metrics.MetricPollerConfig;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.TopicsConfig;
 import java.io.File;
@@ -48,6 +51,9 @@ class DockerComposeFileTest {
         new ConfigDef[] {
           TopicsConfig.DEFINITION,
           IngestConfig.DEFINITION,
+          AwsPollConfig.DEFINITION,
+          MetricPollerConfig.DEFINITION,
+          EventPollerConfig.DEFINITION,
           StreamsStageConfig.DEFINITION,
           AlertingConfig.DEFINITION
         }) {
