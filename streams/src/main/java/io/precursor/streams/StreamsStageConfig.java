@@ -24,6 +24,13 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String BULK_DML_MIN_ENTRIES = "rule.bulk-dml.min.entries";
   public static final String BULK_DML_MEMORY_DROP = "rule.bulk-dml.memory.drop.ratio";
   public static final String BULK_DML_MEMORY_CRITICAL = "rule.bulk-dml.memory.critical.ratio";
+  public static final String WRITE_IO_RISE = "rule.write-io.rise.factor";
+  public static final String WRITE_IO_MIN_COMMIT_LATENCY = "rule.write-io.min.commit.latency.ms";
+  public static final String WRITE_IO_PLATEAU = "rule.write-io.iops.plateau.tolerance";
+  public static final String CPU_CREDIT_HORIZON = "rule.cpu-credit.horizon.minutes";
+  public static final String CPU_CREDIT_FLOOR = "rule.cpu-credit.floor";
+  public static final String REPLICA_LAG_MIN = "rule.replica-lag.min.ms";
+  public static final String REPLICA_LAG_CRITICAL = "rule.replica-lag.critical.ms";
 
   private static final long MINUTE = Duration.ofMinutes(1).toMillis();
 
@@ -125,7 +132,58 @@ public final class StreamsStageConfig extends AbstractConfig {
               Range.between(0.0, 1.0),
               Importance.MEDIUM,
               "bulk-dml-memory-pressure: FreeableMemory at or below this fraction of the window's"
-                  + " highest value makes the precursor CRITICAL.");
+                  + " highest value makes the precursor CRITICAL.")
+          .define(
+              WRITE_IO_RISE,
+              Type.DOUBLE,
+              2.0,
+              Range.atLeast(1.0),
+              Importance.MEDIUM,
+              "write-io-saturation: how many times their window low CommitLatency and"
+                  + " DiskQueueDepth must reach (twice this is CRITICAL).")
+          .define(
+              WRITE_IO_MIN_COMMIT_LATENCY,
+              Type.DOUBLE,
+              10.0,
+              Range.atLeast(0.0),
+              Importance.MEDIUM,
+              "write-io-saturation: CommitLatency (ms) below which commits are healthy.")
+          .define(
+              WRITE_IO_PLATEAU,
+              Type.DOUBLE,
+              0.15,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "write-io-saturation: WriteIOPS growth, as a fraction, that still counts as flat.")
+          .define(
+              CPU_CREDIT_HORIZON,
+              Type.DOUBLE,
+              60.0,
+              Range.atLeast(1.0),
+              Importance.MEDIUM,
+              "cpu-credit-exhaustion: warn when CPUCreditBalance will be empty within these"
+                  + " minutes at its current rate.")
+          .define(
+              CPU_CREDIT_FLOOR,
+              Type.DOUBLE,
+              10.0,
+              Range.atLeast(0.0),
+              Importance.MEDIUM,
+              "cpu-credit-exhaustion: a CPUCreditBalance at or below this is CRITICAL.")
+          .define(
+              REPLICA_LAG_MIN,
+              Type.DOUBLE,
+              1000.0,
+              Range.atLeast(0.0),
+              Importance.MEDIUM,
+              "replica-lag-growth: AuroraReplicaLag (ms) below which a reader is healthy.")
+          .define(
+              REPLICA_LAG_CRITICAL,
+              Type.DOUBLE,
+              10_000.0,
+              Range.atLeast(0.0),
+              Importance.MEDIUM,
+              "replica-lag-growth: AuroraReplicaLag (ms) at or above which it is CRITICAL.");
 
   public StreamsStageConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);

@@ -35,6 +35,10 @@ final class Evidence {
     return window.fingerprintsOn(table).stream().limit(n).map(Evidence::of).toList();
   }
 
+  static List<FingerprintEvidence> busiestFingerprints(InstanceWindow window, int n) {
+    return window.busiestFingerprints(n).stream().map(Evidence::of).toList();
+  }
+
   /** Trajectories of the named metrics that have datapoints in the window. */
   static List<MetricTrajectory> trajectories(InstanceWindow window, String... metrics) {
     List<MetricTrajectory> out = new ArrayList<>();

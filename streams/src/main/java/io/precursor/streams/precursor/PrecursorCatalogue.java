@@ -20,7 +20,17 @@ public final class PrecursorCatalogue {
             new BulkDmlMemoryPressure(
                 config.getInt(StreamsStageConfig.BULK_DML_MIN_ENTRIES),
                 config.getDouble(StreamsStageConfig.BULK_DML_MEMORY_DROP),
-                config.getDouble(StreamsStageConfig.BULK_DML_MEMORY_CRITICAL))));
+                config.getDouble(StreamsStageConfig.BULK_DML_MEMORY_CRITICAL)),
+            new WriteIoSaturation(
+                config.getDouble(StreamsStageConfig.WRITE_IO_RISE),
+                config.getDouble(StreamsStageConfig.WRITE_IO_MIN_COMMIT_LATENCY),
+                config.getDouble(StreamsStageConfig.WRITE_IO_PLATEAU)),
+            new CpuCreditExhaustion(
+                config.getDouble(StreamsStageConfig.CPU_CREDIT_HORIZON),
+                config.getDouble(StreamsStageConfig.CPU_CREDIT_FLOOR)),
+            new ReplicaLagGrowth(
+                config.getDouble(StreamsStageConfig.REPLICA_LAG_MIN),
+                config.getDouble(StreamsStageConfig.REPLICA_LAG_CRITICAL))));
   }
 
   /** Every finding the window supports, one per rule at most. */

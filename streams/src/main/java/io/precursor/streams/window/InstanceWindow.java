@@ -81,6 +81,17 @@ public final class InstanceWindow {
     return on;
   }
 
+  /** The busiest fingerprints of the window, whatever the table. */
+  public List<FingerprintActivity> busiestFingerprints(int n) {
+    return fingerprints.values().stream()
+        .sorted(
+            Comparator.comparingLong(FingerprintActivity::count)
+                .reversed()
+                .thenComparing(FingerprintActivity::fingerprint))
+        .limit(n)
+        .toList();
+  }
+
   public MetricSeries series(String metric) {
     return new MetricSeries(metric, metrics.getOrDefault(metric, new TreeMap<>()));
   }
