@@ -7,8 +7,6 @@ import io.precursor.ingest.SubscriptionIngest;
 import io.precursor.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.coordinator.Scheduler;
-import software.amazon.kinesis.metrics.NullMetricsFactory;
-import software.amazon.kinesis.processor.SingleStreamTracker;
-import software.amazon.kinesis.retrieval.polling.PollingConfig;
 
 /**
  * The live subscription ingest: a KCL 3 worker that reads the Kinesis stream CloudWatch Logs
@@ -33,26 +27,46 @@ public final class KinesisIngest implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KinesisIngest.class);
 
-  private final Scheduler scheduler;
   private final IngestPublisher publisher;
-  private final CheckpointGate gate;
-  private final List<AutoCloseable> owned;
+  private final Optional<WorkerClients> ownedClients;
   private final Duration shutdownTimeout;
+  private final CheckpointGate gate = new CheckpointGate();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final AtomicBoolean halted = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Scheduler scheduler;
 
   private KinesisIngest(
-      Scheduler scheduler,
+      KinesisIngestConfig config,
+      WorkerClients clients,
+      Optional<WorkerClients> ownedClients,
       IngestPublisher publisher,
-      CheckpointGate gate,
-      List<AutoCloseable> owned,
-      Duration shutdownTimeout) {
-    this.scheduler = scheduler;
+      SubscriptionIngest subscriptions) {
     this.publisher = publisher;
-    this.gate = gate;
-    this.owned = owned;
-    this.shutdownTimeout = shutdownTimeout;
+    this.ownedClients = ownedClients;
+    this.shutdownTimeout = config.shutdownTimeout();
+    String workerId = config.applicationName() + "-" + UUID.randomUUID();
+    this.scheduler =
+        KclScheduler.build(
+            config,
+            clients,
+            workerId,
+            () -> new SubscriptionShardProcessor(subscriptions, publisher, gate));
+    // A failed batch halts the worker from a thread of its own: halting waits for KCL's threads.
+    gate.whenShut(
+        cause -> {
+          if (!halted.get()) {
+            new Thread(() -> halt(cause), "kinesis-ingest-halt").start();
+          }
+        });
+    LOG.info(
+        "KCL worker {} reading stream {} from {} (region {}, Kinesis {}, DynamoDB {})",
+        workerId,
+        config.streamName(),
+        config.initialPosition().getInitialPositionInStream(),
+        config.region().map(Object::toString).orElse("from the SDK's default chain"),
+        config.kinesisEndpoint().map(KinesisIngest::hostOnly).orElse("default endpoint"),
+        config.dynamoDbEndpoint().map(KinesisIngest::hostOnly).orElse("default endpoint"));
   }
 
   /** Starts a worker with AWS clients built from {@code config}, which it closes on close. */
@@ -60,7 +74,7 @@ public final class KinesisIngest implements AutoCloseable {
       KinesisIngestConfig config, IngestConfig ingest, Topics topics, IngestCounters counters) {
     WorkerClients clients = WorkerClients.create(config);
     try {
-      return start(config, clients, List.of(clients), ingest, topics, counters);
+      return start(config, clients, Optional.of(clients), ingest, topics, counters);
     } catch (RuntimeException e) {
       clients.close();
       throw e;
@@ -77,77 +91,33 @@ public final class KinesisIngest implements AutoCloseable {
       IngestConfig ingest,
       Topics topics,
       IngestCounters counters) {
-    return start(config, clients, List.of(), ingest, topics, counters);
+    return start(config, clients, Optional.empty(), ingest, topics, counters);
   }
 
   private static KinesisIngest start(
       KinesisIngestConfig config,
       WorkerClients clients,
-      List<AutoCloseable> ownedClients,
+      Optional<WorkerClients> ownedClients,
       IngestConfig ingest,
       Topics topics,
       IngestCounters counters) {
     IngestPublisher publisher = new IngestPublisher(ingest, topics);
-    SubscriptionIngest subscriptions = new SubscriptionIngest(ingest, topics, counters);
-    CheckpointGate gate = new CheckpointGate();
-    String workerId = config.applicationName() + "-" + UUID.randomUUID();
-    ConfigsBuilder configs =
-        new ConfigsBuilder(
-            new SingleStreamTracker(config.streamName(), config.initialPosition()),
-            config.applicationName(),
-            clients.kinesis(),
-            clients.dynamoDb(),
-            clients.cloudWatch(),
-            workerId,
-            () -> new SubscriptionShardProcessor(subscriptions, publisher, gate));
-    Scheduler scheduler =
-        new Scheduler(
-            configs.checkpointConfig(),
-            configs.coordinatorConfig(),
-            configs
-                .leaseManagementConfig()
-                .failoverTimeMillis(config.failoverTimeMillis())
-                .shardSyncIntervalMillis(config.shardSyncIntervalMillis()),
-            configs.lifecycleConfig(),
-            // KCL would publish its own CloudWatch metrics by default; ingest keeps its counters.
-            configs.metricsConfig().metricsFactory(new NullMetricsFactory()),
-            configs.processorConfig(),
-            configs
-                .retrievalConfig()
-                .retrievalSpecificConfig(
-                    new PollingConfig(config.streamName(), clients.kinesis())
-                        .maxRecords(config.maxRecords())
-                        .idleTimeBetweenReadsInMillis(config.idleBetweenReadsMillis())));
-    List<AutoCloseable> owned = new ArrayList<>(ownedClients);
-    KinesisIngest worker =
-        new KinesisIngest(scheduler, publisher, gate, owned, config.shutdownTimeout());
-    // A failed batch halts the worker from a thread of its own: halting waits for KCL's threads.
-    gate.whenShut(
-        cause -> {
-          if (!worker.halted.get()) {
-            new Thread(() -> worker.halt(cause), "kinesis-ingest-halt").start();
-          }
-        });
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                scheduler.run();
-              } finally {
-                worker.stopped.complete(null);
-              }
-            },
-            "kinesis-ingest-" + config.applicationName());
+    KinesisIngest worker;
+    try {
+      worker =
+          new KinesisIngest(
+              config,
+              clients,
+              ownedClients,
+              publisher,
+              new SubscriptionIngest(ingest, topics, counters));
+    } catch (RuntimeException e) {
+      publisher.close();
+      throw e;
+    }
+    Thread thread = new Thread(worker::run, "kinesis-ingest-" + config.applicationName());
     thread.setDaemon(true);
     thread.start();
-    LOG.info(
-        "KCL worker {} reading stream {} from {} (region {}, Kinesis {}, DynamoDB {})",
-        workerId,
-        config.streamName(),
-        config.initialPosition().getInitialPositionInStream(),
-        config.region().map(Object::toString).orElse("from the SDK's default chain"),
-        config.kinesisEndpoint().map(KinesisIngest::hostOnly).orElse("default endpoint"),
-        config.dynamoDbEndpoint().map(KinesisIngest::hostOnly).orElse("default endpoint"));
     return worker;
   }
 
@@ -186,7 +156,7 @@ public final class KinesisIngest implements AutoCloseable {
             scheduler
                 .startGracefulShutdown()
                 .get(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("KCL worker shut down gracefully: {}", done ? "all shards checkpointed" : "no");
+        LOG.info("KCL worker shut down gracefully{}", done ? "" : " (not every shard confirmed)");
       } catch (TimeoutException | ExecutionException e) {
         halt(
             new IllegalStateException("graceful shutdown did not finish in " + shutdownTimeout, e));
@@ -199,13 +169,7 @@ public final class KinesisIngest implements AutoCloseable {
       LOG.warn("KCL worker still running {} after shutdown", shutdownTimeout);
     }
     publisher.close();
-    for (AutoCloseable resource : owned) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.warn("cannot close {}: {}", resource, e.toString());
-      }
-    }
+    ownedClients.ifPresent(WorkerClients::close);
   }
 
   /**
@@ -222,6 +186,14 @@ public final class KinesisIngest implements AutoCloseable {
     LOG.warn("halting the KCL worker: {}", cause.toString());
     publisher.closeNow();
     scheduler.shutdown();
+  }
+
+  private void run() {
+    try {
+      scheduler.run();
+    } finally {
+      stopped.complete(null);
+    }
   }
 
   private static String hostOnly(URI endpoint) {

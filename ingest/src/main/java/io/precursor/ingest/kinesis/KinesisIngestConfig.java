@@ -31,6 +31,7 @@ public final class KinesisIngestConfig extends AbstractConfig {
   public static final String INITIAL_POSITION = "ingest.kinesis.initial.position";
   public static final String FAILOVER_TIME_MS = "ingest.kinesis.failover.time.ms";
   public static final String SHARD_SYNC_INTERVAL_MS = "ingest.kinesis.shard.sync.interval.ms";
+  public static final String LEADER_LEASE_MS = "ingest.kinesis.leader.lease.ms";
   public static final String MAX_RECORDS = "ingest.kinesis.max.records";
   public static final String IDLE_BETWEEN_READS_MS = "ingest.kinesis.idle.between.reads.ms";
   public static final String SHUTDOWN_TIMEOUT_MS = "ingest.kinesis.shutdown.timeout.ms";
@@ -107,6 +108,15 @@ public final class KinesisIngestConfig extends AbstractConfig {
               "How often the leader compares the stream's shards with the leases"
                   + " (KCL shardSyncIntervalMillis).")
           .define(
+              LEADER_LEASE_MS,
+              Type.LONG,
+              120_000L,
+              Range.between(2_000L, 3_600_000L),
+              Importance.LOW,
+              "How long the worker that assigns leases stays leader without renewing; when it"
+                  + " dies, no shard changes hands before this has passed"
+                  + " (KCL dynamoDbLockBasedLeaderLeaseDurationInMillis, renewed every quarter).")
+          .define(
               MAX_RECORDS,
               Type.INT,
               10_000,
@@ -167,6 +177,10 @@ public final class KinesisIngestConfig extends AbstractConfig {
 
   public long shardSyncIntervalMillis() {
     return getLong(SHARD_SYNC_INTERVAL_MS);
+  }
+
+  public long leaderLeaseMillis() {
+    return getLong(LEADER_LEASE_MS);
   }
 
   public int maxRecords() {
