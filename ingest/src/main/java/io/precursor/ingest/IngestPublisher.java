@@ -4,13 +4,16 @@ import io.precursor.schemas.DeadLetter;
 import io.precursor.topics.Topic;
 import io.precursor.topics.Topics;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -20,22 +23,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes ingest's records with an idempotent producer, each with its event time as the Kafka
- * timestamp; {@link #awaitAcknowledged()} tells when everything sent so far is safely written, so a
- * Kinesis checkpoint or a file position can advance only then.
+ * timestamp; {@link #awaitAcknowledged()} tells when everything published so far is safely written,
+ * and {@link #send} hands back each record's acknowledgement, so a Kinesis checkpoint or a file
+ * position can advance only then. Safe to use from several threads.
  */
 public final class IngestPublisher implements IngestSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestPublisher.class);
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final Producer<byte[], byte[]> producer;
   private final Topics topics;
+  // What publish() and deadLetter() sent and awaitAcknowledged() has not checked yet.
   private final List<Future<RecordMetadata>> pending = new ArrayList<>();
-  private long published;
-  private long deadLettered;
+  private final AtomicLong published = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
 
   public IngestPublisher(IngestConfig config, Topics topics) {
-    this.topics = topics;
-    this.producer =
+    this(
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -51,20 +55,52 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4"),
             new ByteArraySerializer(),
-            new ByteArraySerializer());
+            new ByteArraySerializer()),
+        topics);
+  }
+
+  /** Publishes through {@code producer}, which this publisher then owns and closes. */
+  public IngestPublisher(Producer<byte[], byte[]> producer, Topics topics) {
+    this.producer = producer;
+    this.topics = topics;
   }
 
   @Override
   public <V> void publish(Topic<String, V> topic, String key, V value, Instant eventTime) {
-    byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
-    byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
-    pending.add(
-        producer.send(new ProducerRecord<>(topic.name(), null, eventTime.toEpochMilli(), k, v)));
-    published++;
+    Future<RecordMetadata> ack = send(topic, key, value, eventTime);
+    synchronized (pending) {
+      pending.add(ack);
+    }
   }
 
   @Override
   public void deadLetter(String source, String reason, Throwable error, byte[] raw) {
+    Future<RecordMetadata> ack = sendDeadLetter(source, reason, error, raw);
+    synchronized (pending) {
+      pending.add(ack);
+    }
+  }
+
+  /**
+   * Sends one record and returns its acknowledgement, which {@link #awaitAcknowledged()} does not
+   * wait for: the caller does.
+   */
+  public <V> Future<RecordMetadata> send(
+      Topic<String, V> topic, String key, V value, Instant eventTime) {
+    byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
+    byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
+    Future<RecordMetadata> ack =
+        producer.send(new ProducerRecord<>(topic.name(), null, eventTime.toEpochMilli(), k, v));
+    published.incrementAndGet();
+    return ack;
+  }
+
+  /**
+   * Sends input that could not be read to the ingest dead-letter topic and returns its
+   * acknowledgement, which {@link #awaitAcknowledged()} does not wait for: the caller does.
+   */
+  public Future<RecordMetadata> sendDeadLetter(
+      String source, String reason, Throwable error, byte[] raw) {
     LOG.warn("dead letter from {}: {}", source, reason);
     Topic<String, DeadLetter> topic = topics.deadLetters(Topics.Stage.INGEST);
     DeadLetter letter =
@@ -76,19 +112,26 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
             .setRaw(ByteBuffer.wrap(raw == null ? new byte[0] : raw))
             .setTime(Instant.now())
             .build();
-    publish(topic, source, letter, letter.getTime());
-    deadLettered++;
+    Future<RecordMetadata> ack = send(topic, source, letter, letter.getTime());
+    deadLettered.incrementAndGet();
+    return ack;
   }
 
   /**
-   * Blocks until every record sent so far is acknowledged by the brokers.
+   * Blocks until every record sent so far with {@link #publish} and {@link #deadLetter} is
+   * acknowledged by the brokers.
    *
    * @throws IngestPublishException if any of them could not be written
    */
   public void awaitAcknowledged() {
+    List<Future<RecordMetadata>> acks;
+    synchronized (pending) {
+      acks = List.copyOf(pending);
+      pending.clear();
+    }
     producer.flush();
     try {
-      for (Future<RecordMetadata> ack : pending) {
+      for (Future<RecordMetadata> ack : acks) {
         ack.get();
       }
     } catch (ExecutionException e) {
@@ -96,21 +139,28 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IngestPublishException("interrupted while waiting for Kafka", e);
-    } finally {
-      pending.clear();
     }
   }
 
   public long published() {
-    return published;
+    return published.get();
   }
 
   public long deadLettered() {
-    return deadLettered;
+    return deadLettered.get();
   }
 
+  /** Sends what is buffered, waits for it, and closes the producer. */
   @Override
   public void close() {
     producer.close();
+  }
+
+  /**
+   * Closes the producer at once, dropping records not yet sent, as a crash would: their
+   * acknowledgements fail, so their input is never checkpointed and is read again.
+   */
+  public void closeNow() {
+    producer.close(Duration.ZERO);
   }
 }
