@@ -4,12 +4,15 @@ import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestCounters;
 import io.precursor.ingest.events.EventPollerConfig;
 import io.precursor.ingest.events.EventPolling;
+import io.precursor.ingest.kinesis.KinesisIngest;
+import io.precursor.ingest.kinesis.KinesisIngestConfig;
 import io.precursor.ingest.metrics.AwsPollConfig;
 import io.precursor.ingest.metrics.MetricPollerConfig;
 import io.precursor.ingest.metrics.MetricPolling;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,8 +26,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Runs the ingest stage. With --files: a directory of AWS CLI exports (kinesis/, metrics/,"
-            + " events/, eventbridge/) onto the topics, once. Without: polls CloudWatch"
-            + " GetMetricData and RDS DescribeEvents for the configured fleet until stopped.")
+            + " events/, eventbridge/) onto the topics, once. Without: reads the CloudWatch Logs"
+            + " subscription stream with a KCL worker (when ingest.kinesis.stream is set) and polls"
+            + " CloudWatch GetMetricData and RDS DescribeEvents for the fleet until stopped.")
 final class IngestCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
@@ -60,7 +64,8 @@ final class IngestCommand implements Callable<Integer> {
                 IngestConfig.DEFINITION,
                 AwsPollConfig.DEFINITION,
                 MetricPollerConfig.DEFINITION,
-                EventPollerConfig.DEFINITION));
+                EventPollerConfig.DEFINITION,
+                KinesisIngestConfig.DEFINITION));
     IngestConfig ingestConfig = new IngestConfig(settings.asMap());
     Topics topics = new Topics(new TopicsConfig(settings.asMap()));
     topicOptions.ensure(ingestConfig.bootstrapServers(), settings);
@@ -70,6 +75,17 @@ final class IngestCommand implements Callable<Integer> {
       return 0;
     }
     List<AutoCloseable> running = new ArrayList<>();
+    KinesisIngest logs = null;
+    String stream = settings.asMap().get(KinesisIngestConfig.STREAM);
+    if (stream != null && !stream.isBlank()) {
+      logs =
+          KinesisIngest.start(
+              new KinesisIngestConfig(settings.asMap()),
+              ingestConfig,
+              topics,
+              new IngestCounters());
+      running.add(logs);
+    }
     if (eventPoll) {
       running.add(EventPolling.start(settings.asMap(), topics));
     }
@@ -77,16 +93,26 @@ final class IngestCommand implements Callable<Integer> {
       running.add(MetricPolling.start(settings.asMap(), topics));
     }
     if (running.isEmpty()) {
-      System.err.println("precursor ingest: nothing to do: give --files, or leave a poll on");
+      System.err.println(
+          "precursor ingest: nothing to do: give --files, set ingest.kinesis.stream, or leave a"
+              + " poll on");
       return 2;
     }
-    Shutdown.closing(
-            () -> {
-              for (AutoCloseable part : running) {
-                part.close();
-              }
-            })
-        .await();
+    AutoCloseable all =
+        () -> {
+          for (AutoCloseable part : running) {
+            part.close();
+          }
+        };
+    Shutdown shutdown = Shutdown.closing(all);
+    while (!shutdown.awaitRequested(Duration.ofSeconds(1))) {
+      // A halted KCL worker checkpoints nothing more: exit so the supervisor restarts us.
+      if (logs != null && logs.failure().isPresent()) {
+        System.err.println("precursor ingest: the Kinesis worker halted: " + logs.failure().get());
+        all.close();
+        return 1;
+      }
+    }
     return 0;
   }
 }

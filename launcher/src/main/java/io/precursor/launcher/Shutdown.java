@@ -28,6 +28,15 @@ final class Shutdown {
     return shutdown;
   }
 
+  /** Waits up to {@code timeout} for a stop request; true once one came (and was carried out). */
+  boolean awaitRequested(java.time.Duration timeout) throws InterruptedException {
+    if (requested.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      done.await();
+      return true;
+    }
+    return false;
+  }
+
   /** Blocks until a stop was requested. */
   void await() throws InterruptedException {
     requested.await();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.precursor.alerting.AlertingConfig;
 import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.events.EventPollerConfig;
+import io.precursor.ingest.kinesis.KinesisIngestConfig;
 import io.precursor.ingest.metrics.AwsPollConfig;
 import io.precursor.ingest.metrics.MetricPollerConfig;
 import io.precursor.streams.StreamsStageConfig;
@@ -54,6 +55,7 @@ class DockerComposeFileTest {
           AwsPollConfig.DEFINITION,
           MetricPollerConfig.DEFINITION,
           EventPollerConfig.DEFINITION,
+          KinesisIngestConfig.DEFINITION,
           StreamsStageConfig.DEFINITION,
           AlertingConfig.DEFINITION
         }) {
