@@ -59,6 +59,8 @@ public final class ExportIngest {
             r -> subscriptions.accept(r.data(), r.source().reference(), buffer),
             error -> deadLetter(buffer, error));
       }
+      // The exports end here, so a deadlock dump whose last lines are missing is published as is.
+      subscriptions.flush(buffer);
     }
     if (Files.isDirectory(metrics)) {
       Path queries = metrics.resolve("queries.json");
