@@ -75,6 +75,10 @@ public final class SubscriptionIngest {
     } catch (UnreadableRecordException e) {
       deadLetter(sink, source, e.reason(), e, data);
       return;
+    } catch (RuntimeException e) {
+      // A decoder bug must cost this record, set aside whole, not the shard or the worker.
+      deadLetter(sink, source, unexpected(e, "decoding the record"), e, data);
+      return;
     }
     if (message instanceof SubscriptionMessage.DataMessage logs) {
       acceptAll(router.route(logs.batch()), source, sink);
@@ -121,6 +125,14 @@ public final class SubscriptionIngest {
           e,
           event.json().getBytes(StandardCharsets.UTF_8));
       return;
+    } catch (RuntimeException e) {
+      deadLetter(
+          sink,
+          source,
+          unexpected(e, "reading the EventBridge aws.rds event"),
+          e,
+          event.json().getBytes(StandardCharsets.UTF_8));
+      return;
     }
     counters.dbEvents.incrementAndGet();
     sink.publish(topics.dbEvents(), dbEvent.getSourceId(), dbEvent, dbEvent.getTime());
@@ -150,6 +162,10 @@ public final class SubscriptionIngest {
           unreadable.raw());
     }
     // PartOfDeadlockDump: nothing to publish yet; the dump's entry carries those events.
+  }
+
+  private static String unexpected(RuntimeException e, String doing) {
+    return "unexpected " + e.getClass().getName() + " while " + doing + ": " + e.getMessage();
   }
 
   private void deadLetter(

@@ -67,7 +67,8 @@ public final class LogEventRouter {
   /** The outcomes of a batch, in event order. */
   public List<LogEventOutcome> route(LogBatch batch) {
     if (batch.events().isEmpty()) {
-      return List.of();
+      // CloudWatch sends no such batch; should one come, it is accounted for, not just dropped.
+      return ignored(batch, IgnoreReason.NO_ENTRIES, "a batch without log events", 0);
     }
     LogSource source = LogSource.of(batch.logGroup(), batch.logStream());
     return switch (source.type()) {

@@ -206,6 +206,10 @@ final class SlowLogEntryReader {
       if (nameValue.length == 2 && nameValue[0].strip().equals("timestamp")) {
         try {
           BigDecimal seconds = new BigDecimal(nameValue[1].strip());
+          if (seconds.precision() - seconds.scale() > 18) {
+            // Beyond any epoch second; converting "1e9999999" would take minutes.
+            return null;
+          }
           return Instant.ofEpochSecond(
               seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {

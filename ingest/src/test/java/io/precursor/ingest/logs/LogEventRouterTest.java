@@ -232,7 +232,10 @@ class LogEventRouterTest {
   }
 
   @Test
-  void shouldReturnNothingForABatchWithoutEvents() {
-    assertThat(router.route(new LogBatch(SLOW_GROUP, STREAM, List.of()))).isEmpty();
+  void shouldAccountForABatchWithoutEvents() {
+    assertThat(router.route(new LogBatch(SLOW_GROUP, STREAM, List.of())))
+        .containsExactly(
+            new Ignored(
+                IgnoreReason.NO_ENTRIES, "a batch without log events", SLOW_GROUP, STREAM, 0));
   }
 }
