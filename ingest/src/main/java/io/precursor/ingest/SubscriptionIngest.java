@@ -75,7 +75,7 @@ public final class SubscriptionIngest {
     } catch (UnreadableRecordException e) {
       deadLetter(sink, source, e.reason(), e, data);
       return;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // A decoder bug must cost this record, set aside whole, not the shard or the worker.
       deadLetter(sink, source, unexpected(e, "decoding the record"), e, data);
       return;
@@ -164,7 +164,7 @@ public final class SubscriptionIngest {
     // PartOfDeadlockDump: nothing to publish yet; the dump's entry carries those events.
   }
 
-  private static String unexpected(RuntimeException e, String doing) {
+  private static String unexpected(Throwable e, String doing) {
     return "unexpected " + e.getClass().getName() + " while " + doing + ": " + e.getMessage();
   }
 

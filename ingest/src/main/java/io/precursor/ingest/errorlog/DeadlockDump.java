@@ -39,6 +39,8 @@ final class DeadlockDump extends EntryInProgress {
 
   private static final int MAX_NAME_CHARS = 256;
 
+  private static final int MAX_SCANNED_LINE_CHARS = 1_000;
+
   private final Set<String> tables = new LinkedHashSet<>();
   private final Set<String> lockModes = new LinkedHashSet<>();
   private boolean timeKnown;
@@ -94,6 +96,9 @@ final class DeadlockDump extends EntryInProgress {
     }
     // A timestamped MY-012469 line may carry several lines of the dump in its message.
     for (String line : text.split("\n")) {
+      // InnoDB's lock lines are a few hundred characters; looking no further bounds the regex
+      // work (and the stack its repeated groups use) whatever a hostile line holds.
+      line = capped(line, MAX_SCANNED_LINE_CHARS);
       Matcher table = TABLE.matcher(line);
       while (table.find()) {
         remember(tables, tableName(table));

@@ -113,8 +113,9 @@ public final class LogEventRouter {
             source.type() == LogType.SLOW_QUERY
                 ? slowQueries(event, source, batch)
                 : errorLines(errorLogs.accept(batch.logStream(), source, event, arrivedAt));
-      } catch (RuntimeException e) {
-        // A parser bug must cost one event, set aside whole, not the batch or the pipeline.
+      } catch (RuntimeException | StackOverflowError e) {
+        // A parser bug must cost one event, set aside whole, not the batch or the pipeline; a
+        // regex's repeated group on a hostile line can exhaust the stack, which unwinds cleanly.
         fromEvent =
             List.of(
                 new Unreadable(

@@ -40,6 +40,7 @@ final class RecordGenerators {
   private static final List<String> DATA_FIELDS =
       List.of("messageType", "owner", "logGroup", "logStream", "subscriptionFilters", "logEvents");
   private static final String JSON_CHARS = "{}[]\",:\\0ae-";
+  private static final String LATEST_DEADLOCK = "LATEST DETECTED DEADLOCK";
   private static final List<String> EVENT_FIELDS = List.of("id", "timestamp", "message");
   private static final List<String> DEADLOCK_DUMPS =
       List.of(
@@ -69,7 +70,8 @@ final class RecordGenerators {
         new Generator("gzip corrupt", 12, r -> one(corruptGzip(r))),
         new Generator("not gzip", 7, r -> one(notGzip(r))),
         new Generator("EventBridge events damaged", 5, r -> one(eventBridge(r))),
-        new Generator("deadlock dumps split over records", 7, this::splitDeadlockDumps));
+        new Generator("deadlock dumps split over records", 7, this::splitDeadlockDumps),
+        new Generator("hostile long lines", 1, r -> one(gzipJson(hostileLines(r)))));
   }
 
   private static List<byte[]> one(byte[] record) {
@@ -305,6 +307,58 @@ final class RecordGenerators {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * One event of one line built to make a regex backtrack or recurse: repeated separators and
+   * unclosed quotes in header, banner and error log lines, up to past CloudWatch's 256 KB.
+   * Statement text stays at 4 KB: fingerprinting is known to be quadratic on some of these (see the
+   * report).
+   */
+  private ObjectNode hostileLines(Random random) {
+    int size = random.nextInt(40) == 0 ? 300_000 : 2_000 + random.nextInt(30_000);
+    String header =
+        "# User@Host: app[app] @  [10.0.4.17]  Id: 7\n# Query_time: 1.0  Lock_time: 0.0"
+            + " Rows_sent: 0  Rows_examined: 1\n";
+    String errorHeader =
+        "2026-11-17T09:47:12.345678Z 0 [Note] [MY-012468] [InnoDB] Transactions deadlock detected,"
+            + " dumping detailed information.\n";
+    int statement = Math.min(size, 2_000);
+    String slowLog =
+        switch (random.nextInt(9)) {
+          case 0 -> "# User@Host: a" + "@ b [".repeat(size / 5) + "\n" + header + "SELECT 1;";
+          case 1 -> header.strip() + " " + "a".repeat(size) + "\nSELECT 1;";
+          case 2 -> "/x" + "mysqld, Version".repeat(size / 15) + "\n" + header + "SELECT 1;";
+          case 3 -> "# Time: " + "1 ".repeat(size / 2) + "\n" + header + "SELECT 1;";
+          case 4 -> header + "# Schema: " + "Schema:  ".repeat(size / 9) + "\nSELECT 1;";
+          case 5 -> header + "INSERT INTO t VALUES (" + "VALUES (1) ".repeat(statement / 11) + ";";
+          case 6 -> header + "SELECT 1 " + "/*x".repeat(statement / 3) + ";";
+          case 7 -> header + "SELECT a FROM t ORDER BY " + "a ".repeat(statement / 2) + ";";
+          default -> header + "SELECT '" + "\\'".repeat(statement / 2) + ";";
+        };
+    String errorLog =
+        switch (random.nextInt(5)) {
+          case 0 -> errorHeader + "RECORD LOCKS of table `" + "a".repeat(size);
+          case 1 -> errorHeader + "x lock_mode ".repeat(size / 12);
+          case 2 -> errorHeader + "TABLE LOCK table `" + "``".repeat(size / 2);
+          case 3 -> "2026-11-17T09:47:12.345678Z " + "1 ".repeat(size / 2);
+          default -> (LATEST_DEADLOCK + "\n").repeat(size / 25);
+        };
+    boolean slow = random.nextBoolean();
+    ObjectNode root = NODES.objectNode();
+    root.put("messageType", "DATA_MESSAGE");
+    root.put("owner", "123456789012");
+    root.put(
+        "logGroup",
+        slow ? "/aws/rds/cluster/orders-prod/slowquery" : "/aws/rds/cluster/orders-prod/error");
+    root.put("logStream", "orders-prod-instance-3");
+    root.putArray("subscriptionFilters").add("precursor");
+    root.putArray("logEvents")
+        .addObject()
+        .put("id", Long.toUnsignedString(random.nextLong()))
+        .put("timestamp", 1794908832400L)
+        .put("message", slow ? slowLog : errorLog);
+    return root;
   }
 
   /**
