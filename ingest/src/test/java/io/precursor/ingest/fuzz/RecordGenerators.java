@@ -312,8 +312,8 @@ final class RecordGenerators {
   /**
    * One event of one line built to make a regex backtrack or recurse: repeated separators and
    * unclosed quotes in header, banner and error log lines, up to past CloudWatch's 256 KB.
-   * Statement text stays at 4 KB: fingerprinting is known to be quadratic on some of these (see the
-   * report).
+   * Statement text stays at 2 KB: fingerprinting is still quadratic on a multi-row INSERT whose
+   * VALUES never meet "),(" (QueryFingerprint's MULTI_ROW_INSERT regex, seconds at 50 KB).
    */
   private ObjectNode hostileLines(Random random) {
     int size = random.nextInt(40) == 0 ? 300_000 : 2_000 + random.nextInt(30_000);
