@@ -23,7 +23,9 @@ import java.util.List;
  * <p>A deadlock dump split over several records is held until its end arrives; call {@link
  * #flushIdle(IngestSink)} regularly (e.g. before each checkpoint) so a dump whose end never comes
  * is published after its stream has been idle for {@link ErrorLogStreams#DEFAULT_IDLE}, and {@link
- * #flush(IngestSink)} when the input ends (shard end, shutdown, end of an export).
+ * #flush(IngestSink)} when the input ends (shard end, shutdown, end of an export). Records of one
+ * log stream must come in order, as they do within a shard when the subscription distributes {@code
+ * ByLogStream}; the held dumps may be shared by several shards' threads.
  */
 public final class SubscriptionIngest {
 

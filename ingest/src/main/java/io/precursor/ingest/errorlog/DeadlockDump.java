@@ -24,9 +24,11 @@ final class DeadlockDump extends EntryInProgress {
   /** The line that starts the InnoDB monitor's deadlock section. */
   static final String MONITOR_SECTION = "LATEST DETECTED DEADLOCK";
 
-  // 5.7 and MariaDB: "InnoDB: ***..." or an empty "InnoDB: " before "*** (1) TRANSACTION:";
-  // the monitor section: a line with a timestamp and only the thread handle "0x7f4bd8123700".
-  private static final Pattern DETAIL = Pattern.compile("\\*\\*\\*|$|0x[0-9a-f]+$");
+  // 5.7 and MariaDB: "InnoDB: ***..." or an empty "InnoDB: " before "*** (1) TRANSACTION:", and
+  // the note that the search gave up before "*** TRANSACTION:"; the monitor section: a line with a
+  // timestamp and only the thread handle "0x7f4bd8123700".
+  private static final Pattern DETAIL =
+      Pattern.compile("\\*\\*\\*|$|0x[0-9a-f]+$|TOO DEEP OR LONG SEARCH IN THE LOCK TABLE");
   // `db`.`t`, a backtick inside a name doubled; partitions follow as a comment and are left out.
   private static final Pattern TABLE =
       Pattern.compile("table `((?:[^`]|``)+)`(?:\\.`((?:[^`]|``)+)`)?");
@@ -67,11 +69,6 @@ final class DeadlockDump extends EntryInProgress {
       return true;
     }
     return line.errorCode() == null && DETAIL.matcher(line.message()).lookingAt();
-  }
-
-  @Override
-  boolean isDeadlockDump() {
-    return true;
   }
 
   /** Adds a timestamped line of the dump. */

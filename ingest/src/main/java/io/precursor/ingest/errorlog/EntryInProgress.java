@@ -17,11 +17,6 @@ class EntryInProgress {
     this.maxMessageChars = maxMessageChars;
   }
 
-  /** Whether this is a deadlock dump, which may go on in the next log event. */
-  boolean isDeadlockDump() {
-    return false;
-  }
-
   /** Adds a line (or the message of a timestamped line) to the message. */
   void add(String text) {
     appendCapped(text);

@@ -21,6 +21,10 @@ import java.util.Objects;
  * #flushIdle(Instant)}: MySQL writes a dump in one go, so silence means its end was lost. Times are
  * arrival times on the caller's clock, not log timestamps, because a lagging consumer reads old
  * events quickly.
+ *
+ * <p>Safe to share between threads (KCL shard processors), but the events of one log stream must
+ * still arrive in order: the subscription filter must distribute {@code ByLogStream} so a stream
+ * stays in one shard (FACTS 1.8).
  */
 public final class ErrorLogStreams {
 
@@ -64,7 +68,7 @@ public final class ErrorLogStreams {
    *     #flushIdle(Instant)}
    * @throws IllegalArgumentException when the source names no DB instance to key the records by
    */
-  public List<ErrorLogEntry> accept(
+  public synchronized List<ErrorLogEntry> accept(
       String logStream, LogSource source, LogEvent event, Instant arrivedAt) {
     StreamKey key = new StreamKey(source.logGroup(), logStream);
     // Taken out first: should the assembler throw, its dump goes with the event that broke it.
@@ -81,17 +85,17 @@ public final class ErrorLogStreams {
   }
 
   /** Whether {@code logStream} of {@code logGroup} holds an unfinished deadlock dump. */
-  public boolean holdsDump(String logGroup, String logStream) {
+  public synchronized boolean holdsDump(String logGroup, String logStream) {
     return held.containsKey(new StreamKey(logGroup, logStream));
   }
 
   /** How many streams hold an unfinished deadlock dump. */
-  public int heldDumps() {
+  public synchronized int heldDumps() {
     return held.size();
   }
 
   /** The dumps of streams silent since {@code now} minus the idle time, marked FLUSHED. */
-  public List<ErrorLogEntry> flushIdle(Instant now) {
+  public synchronized List<ErrorLogEntry> flushIdle(Instant now) {
     Instant silentSince = now.minus(idle);
     List<ErrorLogEntry> entries = new ArrayList<>();
     for (Iterator<Held> streams = held.values().iterator(); streams.hasNext(); ) {
@@ -105,7 +109,7 @@ public final class ErrorLogStreams {
   }
 
   /** Every held dump, marked FLUSHED: the input has ended. */
-  public List<ErrorLogEntry> flush() {
+  public synchronized List<ErrorLogEntry> flush() {
     List<ErrorLogEntry> entries = new ArrayList<>();
     for (Held stream : held.values()) {
       entries.addAll(stream.assembler().flush());
