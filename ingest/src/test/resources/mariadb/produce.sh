@@ -7,7 +7,15 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-$here}"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# On any failure too: stop the server this script started (by its pid), then remove its files.
+cleanup() {
+  if [ -e "$work/mdb.pid" ]; then
+    kill "$(cat "$work/mdb.pid")" 2>/dev/null || true
+    while [ -e "$work/mdb.pid" ]; do sleep 0.2; done
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 sock="$work/mdb.sock"
 client=(mariadb --no-defaults --default-character-set=utf8mb4 -S "$sock" -uroot)
 
