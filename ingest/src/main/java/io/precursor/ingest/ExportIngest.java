@@ -64,6 +64,8 @@ public final class ExportIngest {
             r -> subscriptions.accept(r.data(), r.source().reference(), learning),
             error -> deadLetter(buffer, error));
       }
+      // The exports end here, so a deadlock dump whose last lines are missing is published as is.
+      subscriptions.flush(buffer);
     }
     InstanceClusters clusters = new InstanceClusters(clusterByInstance);
     if (Files.isDirectory(metrics)) {

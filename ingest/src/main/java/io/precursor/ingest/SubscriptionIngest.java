@@ -1,5 +1,6 @@
 package io.precursor.ingest;
 
+import io.precursor.ingest.errorlog.ErrorLogStreams;
 import io.precursor.ingest.files.EventBridgeEventsFile;
 import io.precursor.ingest.files.InstanceClusters;
 import io.precursor.ingest.logs.LogEventOutcome;
@@ -11,13 +12,24 @@ import io.precursor.ingest.subscription.UnreadableRecordException;
 import io.precursor.schemas.DbEvent;
 import io.precursor.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 
 /**
- * Turns one record of the Kinesis stream a CloudWatch Logs subscription writes into (or an
- * EventBridge aws.rds event on it) into slow-query, error-log and RDS-event records; what cannot be
- * read goes to the dead-letter topic with its reason.
+ * Turns the records of the Kinesis stream a CloudWatch Logs subscription writes into (or
+ * EventBridge aws.rds events on it), one at a time and in order, into slow-query, error-log and
+ * RDS-event records; what cannot be read goes to the dead-letter topic with its reason.
+ *
+ * <p>A deadlock dump split over several records is held until its end arrives; call {@link
+ * #flushIdle(IngestSink)} regularly (e.g. before each checkpoint) so a dump whose end never comes
+ * is published after its stream has been idle for {@link ErrorLogStreams#DEFAULT_IDLE}, and {@link
+ * #flush(IngestSink)} when the input ends (shard end, shutdown, end of an export). Records of one
+ * log stream must come in order, as they do within a shard when the subscription distributes {@code
+ * ByLogStream}; the held dumps may be shared by several shards' threads.
  */
 public final class SubscriptionIngest {
+
+  private static final String FLUSH_SOURCE = "held deadlock dumps";
 
   private final SubscriptionDecoder decoder;
   private final LogEventRouter router;
@@ -25,12 +37,28 @@ public final class SubscriptionIngest {
   private final IngestCounters counters;
 
   public SubscriptionIngest(IngestConfig config, Topics topics, IngestCounters counters) {
+    this(config, topics, counters, ErrorLogStreams.withDefaults(), Clock.systemUTC());
+  }
+
+  /**
+   * An ingest whose error log streams and idle clock are given.
+   *
+   * @param clock tells when a record arrives and when a held deadlock dump has waited long enough
+   */
+  public SubscriptionIngest(
+      IngestConfig config,
+      Topics topics,
+      IngestCounters counters,
+      ErrorLogStreams errorLogs,
+      Clock clock) {
     this.decoder = new SubscriptionDecoder(config.getInt(IngestConfig.MAX_DECOMPRESSED_BYTES));
     this.router =
         LogEventRouter.create(
             config.getBoolean(IngestConfig.KEEP_SQL_TEXT)
                 ? SqlTextPolicy.keptUpTo(config.getInt(IngestConfig.SQL_TEXT_MAX_CHARS))
-                : SqlTextPolicy.dropped());
+                : SqlTextPolicy.dropped(),
+            errorLogs,
+            clock);
     this.topics = topics;
     this.counters = counters;
   }
@@ -49,15 +77,41 @@ public final class SubscriptionIngest {
     } catch (UnreadableRecordException e) {
       deadLetter(sink, source, e.reason(), e, data);
       return;
+    } catch (RuntimeException | StackOverflowError e) {
+      // A decoder bug must cost this record, set aside whole, not the shard or the worker.
+      deadLetter(sink, source, unexpected(e, "decoding the record"), e, data);
+      return;
     }
     if (message instanceof SubscriptionMessage.DataMessage logs) {
-      for (LogEventOutcome outcome : router.route(logs.batch())) {
-        acceptOutcome(outcome, source, sink);
-      }
+      acceptAll(router.route(logs.batch()), source, sink);
     } else if (message instanceof SubscriptionMessage.RdsEvent event) {
       acceptEvent(event, source, sink);
     } else {
       counters.controlMessages.incrementAndGet();
+    }
+  }
+
+  /** Publishes the deadlock dumps of log streams that have been idle for the idle time. */
+  public void flushIdle(IngestSink sink) {
+    acceptAll(router.flushIdle(), FLUSH_SOURCE, sink);
+  }
+
+  /** Publishes every held deadlock dump as far as it was read: the input has ended. */
+  public void flush(IngestSink sink) {
+    acceptAll(router.flush(), FLUSH_SOURCE, sink);
+  }
+
+  /**
+   * Whether a deadlock dump is held for its next lines; until it is published, the records it came
+   * in are not safely handled.
+   */
+  public boolean holdsDeadlockDumps() {
+    return router.holdsDeadlockDumps();
+  }
+
+  private void acceptAll(List<LogEventOutcome> outcomes, String source, IngestSink sink) {
+    for (LogEventOutcome outcome : outcomes) {
+      acceptOutcome(outcome, source, sink);
     }
   }
 
@@ -70,6 +124,14 @@ public final class SubscriptionIngest {
           sink,
           source,
           "unreadable EventBridge aws.rds event: " + e.getMessage(),
+          e,
+          event.json().getBytes(StandardCharsets.UTF_8));
+      return;
+    } catch (RuntimeException e) {
+      deadLetter(
+          sink,
+          source,
+          unexpected(e, "reading the EventBridge aws.rds event"),
           e,
           event.json().getBytes(StandardCharsets.UTF_8));
       return;
@@ -101,6 +163,11 @@ public final class SubscriptionIngest {
           null,
           unreadable.raw());
     }
+    // PartOfDeadlockDump: nothing to publish yet; the dump's entry carries those events.
+  }
+
+  private static String unexpected(Throwable e, String doing) {
+    return "unexpected " + e.getClass().getName() + " while " + doing + ": " + e.getMessage();
   }
 
   private void deadLetter(

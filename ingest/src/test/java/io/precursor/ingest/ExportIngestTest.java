@@ -2,14 +2,19 @@ package io.precursor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.precursor.ingest.logs.Fixtures;
 import io.precursor.scenarios.BundledScenarios;
 import io.precursor.scenarios.ScenarioManifest;
 import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
+import io.precursor.schemas.DeadlockDumpEnd;
+import io.precursor.schemas.ErrorLogEntry;
+import io.precursor.schemas.ErrorLogKind;
 import io.precursor.schemas.MetricSample;
 import io.precursor.schemas.SlowQueryEntry;
 import io.precursor.topics.Topics;
@@ -19,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +100,54 @@ class ExportIngestTest {
             });
     assertThat(counters.records()).isEqualTo(total);
     assertThat(counters.slowQueries()).isPositive();
+  }
+
+  @Test
+  void shouldReassembleADeadlockDumpSplitOverRecordsAndPublishAnUnfinishedOneAtTheEnd(
+      @TempDir Path dir) throws Exception {
+    List<String> lines = Fixtures.text("errorlog/mysql80-deadlock.log").lines().toList();
+    ObjectNode export = JSON.createObjectNode();
+    ArrayNode records = export.putArray("Records");
+    addRecord(records, "1", String.join("\n", lines.subList(0, 5)));
+    addRecord(records, "2", String.join("\n", lines.subList(5, lines.size())));
+    addRecord(records, "3", lines.get(0)); // a dump whose other lines never came
+    Files.createDirectories(dir.resolve("kinesis"));
+    JSON.writeValue(dir.resolve("kinesis/precursor-logs.json").toFile(), export);
+    IngestCounters counters = new IngestCounters();
+    RecordingSink sink = new RecordingSink();
+
+    new ExportIngest(config, topics, counters).ingest(dir, sink);
+
+    assertThat(sink.dead).isEmpty();
+    assertThat(sink.published)
+        .extracting(p -> (ErrorLogEntry) p.value())
+        .extracting(ErrorLogEntry::getEventId, ErrorLogEntry::getKind, ErrorLogEntry::getDumpEnd)
+        .containsExactly(
+            tuple("1", ErrorLogKind.DEADLOCK, DeadlockDumpEnd.ROLLED_BACK),
+            tuple("3", ErrorLogKind.DEADLOCK, DeadlockDumpEnd.FLUSHED));
+    assertThat(counters.errorLines()).isEqualTo(2);
+  }
+
+  private static void addRecord(ArrayNode records, String eventId, String message)
+      throws Exception {
+    ObjectNode data = JSON.createObjectNode();
+    data.put("messageType", "DATA_MESSAGE");
+    data.put("owner", "123456789012");
+    data.put("logGroup", "/aws/rds/cluster/bank-prod/error");
+    data.put("logStream", "bank-prod-instance-1");
+    data.putArray("subscriptionFilters").add("precursor-error");
+    data.putArray("logEvents")
+        .addObject()
+        .put("id", eventId)
+        .put("timestamp", 1794908832400L + Long.parseLong(eventId))
+        .put("message", message);
+    records
+        .addObject()
+        .put("SequenceNumber", "4959033827149025660855969253836157109592157598913658880" + eventId)
+        .put("ApproximateArrivalTimestamp", "2026-11-17T09:47:13.000000+00:00")
+        .put(
+            "Data", Base64.getEncoder().encodeToString(Fixtures.gzip(JSON.writeValueAsBytes(data))))
+        .put("PartitionKey", "bank-prod-instance-1");
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>MySQL 8: {@code 2026-11-17T09:47:12.345678Z 0 [Note] [MY-012468] [InnoDB] Transactions ...};
  * 5.7: {@code 2026-11-17T09:47:12.345678Z 0 [Note] InnoDB: Transactions ...}, where the {@code
  * InnoDB:} prefix is read as the subsystem; 5.6 and MariaDB: {@code 2016-11-17 09:47:12 1234 [Note]
- * ...} or {@code 161117 9:47:12 [Note] ...}.
+ * ...} or {@code 161117 9:47:12 [Note] ...}, MariaDB padding a single-digit hour with a space
+ * ({@code 2026-11-23 6:52:28 7 [Note] ...}).
  *
  * @param time null when the timestamp has the right shape but is not a real instant
  * @param label MySQL's severity label (System, ERROR, Warning, Note), null when absent
@@ -24,7 +25,7 @@ record ErrorLogLine(
 
   private static final Pattern LINE =
       Pattern.compile(
-          "(?<time>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?"
+          "(?<time>\\d{4}-\\d{2}-\\d{2}(?:T| {1,2})\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?"
               + "(?:Z|[+-]\\d{2}:\\d{2})?|\\d{6}\\s+\\d{1,2}:\\d{2}:\\d{2})"
               + "\\s+(?:(?:\\d+|0x[0-9a-f]+|[0-9a-f]{8,})\\s+)?" // thread id
               + "(?:\\[(?<label>[A-Za-z]+)]\\s*)?"

@@ -42,8 +42,12 @@ final class JsonFields {
 
   static Instant instantValue(JsonNode value, String field) throws UnreadableItem {
     if (value.isNumber()) {
-      BigDecimal millis = value.decimalValue().movePointRight(3);
-      return Instant.ofEpochMilli(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
+      try {
+        BigDecimal millis = value.decimalValue().movePointRight(3);
+        return Instant.ofEpochMilli(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
+      } catch (ArithmeticException | NumberFormatException tooLarge) { // 1e300, NaN, Infinity
+        throw new UnreadableItem(field + " is not a timestamp: " + value);
+      }
     }
     String text = value.asText();
     try {

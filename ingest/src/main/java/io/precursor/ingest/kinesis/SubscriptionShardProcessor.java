@@ -79,6 +79,8 @@ final class SubscriptionShardProcessor implements ShardRecordProcessor {
         for (KinesisClientRecord record : records) {
           ingest.accept(bytes(record.data()), source(record), batch);
         }
+        // Deadlock dumps whose stream went quiet are complete enough to publish now.
+        ingest.flushIdle(batch);
         batch.awaitAll();
       } catch (RuntimeException e) {
         abandon(records.size(), first, last, e);
@@ -90,7 +92,12 @@ final class SubscriptionShardProcessor implements ShardRecordProcessor {
           source(last),
           batch.size());
       // The gate may have shut while Kafka acknowledged; this batch is safe, but a halt means stop.
-      if (gate.isOpen()) {
+      // A dump still held in memory began in a record this checkpoint would pass: a crash now
+      // would lose its start. Checkpoint once it is published (a later batch, or the idle flush).
+      if (ingest.holdsDeadlockDumps()) {
+        LOG.debug(
+            "checkpoint at {} deferred: a deadlock dump is still being assembled", source(last));
+      } else if (gate.isOpen()) {
         checkpoint(input.checkpointer(), last);
       }
     }
@@ -148,6 +155,21 @@ final class SubscriptionShardProcessor implements ShardRecordProcessor {
 
   /** Checkpoints the last record handed to this processor: every batch before returned acked. */
   private void checkpointEverythingProcessed(RecordProcessorCheckpointer checkpointer, String why) {
+    if (gate.isOpen()) {
+      // Held deadlock dumps go out, acknowledged, before the final checkpoint passes them.
+      BatchAcknowledgements held = new BatchAcknowledgements(publisher);
+      try {
+        ingest.flush(held);
+        held.awaitAll();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "not checkpointing shard {} at {}: held log entries not written: {}",
+            shardId,
+            why,
+            e.toString());
+        return;
+      }
+    }
     if (!gate.isOpen()) {
       LOG.warn("not checkpointing shard {} at {}: the worker is halting", shardId, why);
       return;

@@ -7,8 +7,9 @@ import io.precursor.schemas.SlowQueryEntry;
 import java.util.Objects;
 
 /**
- * What became of the log events of a batch: a record for a topic, a count of events not read, or
- * text set aside with a reason; whoever wires Kafka sends each to its topic.
+ * What became of the log events of a batch: a record for a topic, a count of events not read or
+ * held in an unfinished deadlock dump, or text set aside with a reason; whoever wires Kafka sends
+ * each to its topic.
  */
 public sealed interface LogEventOutcome {
 
@@ -42,6 +43,19 @@ public sealed interface LogEventOutcome {
     public Ignored {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /**
+   * Events of the batch whose error log lines all went into a deadlock dump that is still waiting
+   * for its next lines; the dump's one entry carries them once it ends (or is flushed).
+   */
+  record PartOfDeadlockDump(String logGroup, String logStream, int eventCount)
+      implements LogEventOutcome {
+
+    public PartOfDeadlockDump {
+      Objects.requireNonNull(logGroup, "logGroup");
+      Objects.requireNonNull(logStream, "logStream");
     }
   }
 

@@ -14,15 +14,18 @@ import java.util.regex.Pattern;
  *
  * <p>5.7 and 8.0 write ISO 8601 ({@code 2026-11-17T09:12:03.123456Z}, or with an offset when {@code
  * log_timestamps=SYSTEM}); 5.6 and MariaDB write {@code 161117 9:12:03} or {@code 2016-11-17
- * 09:12:03} in the server's time zone. Those have no zone, and are read as UTC, the time zone of
- * RDS and Aurora servers.
+ * 09:12:03} in the server's time zone, MariaDB's error log with the hour padded by a space ({@code
+ * 2026-11-23 6:52:28}). Those have no zone, and are read as UTC, the time zone of RDS and Aurora
+ * servers.
  */
 public final class MysqlTimestamp {
 
   private static final Pattern SHORT =
       Pattern.compile("(\\d{2})(\\d{2})(\\d{2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
+  // MariaDB pads the hour with a space ("%2d"), so a single-digit hour follows two spaces.
   private static final Pattern ISO_WITHOUT_ZONE =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?");
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})(?:T| {1,2})(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
 
   private MysqlTimestamp() {}
 
@@ -32,24 +35,29 @@ public final class MysqlTimestamp {
     try {
       Matcher shortForm = SHORT.matcher(value);
       if (shortForm.matches()) {
-        String fraction = shortForm.group(7) == null ? "" : shortForm.group(7);
-        LocalDateTime time =
-            LocalDateTime.of(
-                2000 + Integer.parseInt(shortForm.group(1)),
-                Integer.parseInt(shortForm.group(2)),
-                Integer.parseInt(shortForm.group(3)),
-                Integer.parseInt(shortForm.group(4)),
-                Integer.parseInt(shortForm.group(5)),
-                Integer.parseInt(shortForm.group(6)),
-                fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9)));
-        return Optional.of(time.toInstant(ZoneOffset.UTC));
+        return Optional.of(utc(shortForm, 2000 + Integer.parseInt(shortForm.group(1))));
       }
-      if (ISO_WITHOUT_ZONE.matcher(value).matches()) {
-        return Optional.of(LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+      Matcher withoutZone = ISO_WITHOUT_ZONE.matcher(value);
+      if (withoutZone.matches()) {
+        return Optional.of(utc(withoutZone, Integer.parseInt(withoutZone.group(1))));
       }
       return Optional.of(OffsetDateTime.parse(value).toInstant());
     } catch (DateTimeException e) { // includes parse errors and impossible dates
       return Optional.empty();
     }
+  }
+
+  /** Groups 2-7 of {@code parts} are month, day, hour, minute, second and fraction. */
+  private static Instant utc(Matcher parts, int year) {
+    String fraction = parts.group(7) == null ? "" : parts.group(7);
+    return LocalDateTime.of(
+            year,
+            Integer.parseInt(parts.group(2)),
+            Integer.parseInt(parts.group(3)),
+            Integer.parseInt(parts.group(4)),
+            Integer.parseInt(parts.group(5)),
+            Integer.parseInt(parts.group(6)),
+            fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9)))
+        .toInstant(ZoneOffset.UTC);
   }
 }

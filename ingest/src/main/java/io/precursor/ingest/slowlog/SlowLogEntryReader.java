@@ -30,8 +30,11 @@ final class SlowLogEntryReader {
   private static final Pattern USER_HOST_LINE =
       Pattern.compile(
           "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?");
+  // User (32), host (255), IP and Id fit; the regex is quadratic in the length of longer lines.
+  private static final int MAX_USER_HOST_CHARS = 1_024;
   private static final Pattern PROPERTY_LINE = Pattern.compile("# +[A-Z][A-Za-z_]+: \\S+");
-  private static final Pattern PROPERTY = Pattern.compile("(\\w+):\\s+(\\S+|\\z)");
+  // (?<!\w) keeps find() from retrying inside a word, which made long words quadratic.
+  private static final Pattern PROPERTY = Pattern.compile("(?<!\\w)(\\w+):\\s+(\\S+|\\z)");
   // Percona writes "Schema:" with no value; without this the next key would become its value.
   private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+(?=\\w+: )");
   private static final Pattern USE_LINE = Pattern.compile("use ([^;]+);\\s*");
@@ -139,7 +142,7 @@ final class SlowLogEntryReader {
             MysqlTimestamp.parse(value)
                 .orElseThrow(
                     () -> new GarbledException("'" + line + "' does not hold a MySQL timestamp"));
-      } else if (userHost.lookingAt()) {
+      } else if (line.length() <= MAX_USER_HOST_CHARS && userHost.lookingAt()) {
         user = userHost.group(1).trim();
         host = userHost.group(2).isEmpty() ? emptyToNull(userHost.group(3)) : userHost.group(2);
         String id = userHost.group(4);
@@ -206,6 +209,10 @@ final class SlowLogEntryReader {
       if (nameValue.length == 2 && nameValue[0].strip().equals("timestamp")) {
         try {
           BigDecimal seconds = new BigDecimal(nameValue[1].strip());
+          if (seconds.precision() - seconds.scale() > 18) {
+            // Beyond any epoch second; converting "1e9999999" would take minutes.
+            return null;
+          }
           return Instant.ofEpochSecond(
               seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {

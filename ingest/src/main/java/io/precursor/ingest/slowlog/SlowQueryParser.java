@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  */
 public final class SlowQueryParser {
 
-  // percona-toolkit lib/SlowLogParser.pm $slow_log_hd_line
+  // percona-toolkit lib/SlowLogParser.pm $slow_log_hd_line, plus MariaDB 10.5+'s binary name
+  // ("mariadbd, Version: ..."), which pt does not know. The atomic group commits to the first
+  // "mysqld, Version", so a line repeating it is not searched once per repetition.
   private static final Pattern FILE_BANNER =
       Pattern.compile(
           "T[cC][pP]\\s[pP]ort:\\s+\\d+"
-              + "|[/A-Z].*mysqld,\\sVersion.*(?:started\\swith:|embedded\\slibrary)"
+              + "|(?>[/A-Z].*?mysqld,\\sVersion|(?:/.*/)?mariadbd,\\sVersion)"
+              + ".*(?:started\\swith:|embedded\\slibrary)"
               + "|Time\\s+Id\\s+Command");
 
   /** The entries of one log event message; empty when it holds only blank or banner lines. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.precursor.ingest.logs.LogEvent;
 import io.precursor.ingest.logs.LogSource;
+import io.precursor.schemas.DeadlockDumpEnd;
 import io.precursor.schemas.ErrorLogEntry;
 import io.precursor.schemas.ErrorLogKind;
 import java.time.Instant;
@@ -118,6 +119,61 @@ class ErrorLogParserTest {
         .containsExactly(ErrorLogKind.SHUTDOWN, ErrorLogKind.RESTART, ErrorLogKind.RESTART);
     assertThat(entries.get(0).getLabel()).isEqualTo("Note");
     assertThat(entries.get(0).getSubsystem()).isNull();
+  }
+
+  @Test
+  void shouldRecogniseRefusedConnections() {
+    List<ErrorLogEntry> entries =
+        parse(
+            String.join(
+                "\n",
+                "2026-11-17T09:46:00.000001Z 0 [Warning] [MY-001040] [Server] Too many connections",
+                "2016-11-17 09:46:01 1234 [Warning] Too many connections",
+                "2026-11-17T09:46:02.000001Z 91 [ERROR] [MY-001203] [Server] User app already has"
+                    + " more than 'max_user_connections' active connections",
+                // MariaDB names the setting when it starts; nothing was refused.
+                "2026-11-23  6:52:08 0 [Warning] Changed limits: max_open_files: 1024"
+                    + "  max_connections: 151 (was 151)  table_cache: 421 (was 2000)"));
+
+    assertThat(entries)
+        .extracting(ErrorLogEntry::getKind)
+        .containsExactly(
+            ErrorLogKind.TOO_MANY_CONNECTIONS,
+            ErrorLogKind.TOO_MANY_CONNECTIONS,
+            ErrorLogKind.TOO_MANY_CONNECTIONS,
+            ErrorLogKind.OTHER);
+  }
+
+  @Test
+  void shouldReadMariaDbLinesWithTheHourPaddedBySpace() {
+    List<ErrorLogEntry> entries =
+        parse(
+            String.join(
+                "\n",
+                "2026-11-23  6:53:31 0 [Note] Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log"
+                    + " source revision 5843d847 as process 31249",
+                "2026-11-23  6:53:31 0 [Note] mariadbd: ready for connections.",
+                "Version: '10.11.19-MariaDB-0+deb12u1-log'  socket: '/tmp/mdb.sock'  port: 0",
+                "2026-11-23 16:53:34 0 [Note] mariadbd: Shutdown complete"));
+
+    assertThat(entries)
+        .extracting(ErrorLogEntry::getKind)
+        .containsExactly(ErrorLogKind.RESTART, ErrorLogKind.RESTART, ErrorLogKind.SHUTDOWN);
+    assertThat(entries.get(0).getEventTime()).isEqualTo(Instant.parse("2026-11-23T06:53:31Z"));
+    assertThat(entries.get(1).getMessage()).endsWith("port: 0");
+    assertThat(entries.get(2).getEventTime()).isEqualTo(Instant.parse("2026-11-23T16:53:34Z"));
+    assertThat(entries.get(2).getLabel()).isEqualTo("Note");
+  }
+
+  @Test
+  void shouldEmitADumpTheEventDoesNotFinishAsFlushed() {
+    ErrorLogEntry entry =
+        onlyEntry(
+            "2026-11-17T09:47:12.345678Z 0 [Note] [MY-012468] [InnoDB] Transactions deadlock"
+                + " detected, dumping detailed information.");
+
+    assertThat(entry.getKind()).isEqualTo(ErrorLogKind.DEADLOCK);
+    assertThat(entry.getDumpEnd()).isEqualTo(DeadlockDumpEnd.FLUSHED);
   }
 
   @Test

@@ -20,13 +20,23 @@ class MysqlTimestampTest {
           2016-11-17 09:12:03              | 2016-11-17T09:12:03Z
           161117  9:12:03                  | 2016-11-17T09:12:03Z
           161117 09:12:03.25               | 2016-11-17T09:12:03.25Z
+          2026-11-23  6:52:28              | 2026-11-23T06:52:28Z
+          2026-11-23 16:52:28              | 2026-11-23T16:52:28Z
           """)
   void shouldReadTheTimestampsMysqlWrites(String text, String expected) {
     assertThat(MysqlTimestamp.parse(text)).contains(Instant.parse(expected));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "yesterday", "161317  9:12:03", "2026-13-01T00:00:00Z"})
+  @ValueSource(
+      strings = {
+        "",
+        "yesterday",
+        "161317  9:12:03",
+        "2026-13-01T00:00:00Z",
+        "2026-11-23   6:52:28",
+        "2026-11-23 24:00:00"
+      })
   void shouldReadNothingFromOtherText(String text) {
     assertThat(MysqlTimestamp.parse(text)).isEmpty();
   }
