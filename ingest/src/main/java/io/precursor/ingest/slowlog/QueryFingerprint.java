@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * A statement normalised exactly as pt-query-digest groups queries, with pt-query-digest's 64-bit
  * query id, so Precursor's evidence can be matched against a pt-query-digest report.
  *
- * <p>Ported rule by rule, in pt's order, from {@code sub fingerprint} of percona-toolkit {@code
- * lib/QueryRewriter.pm} as of percona-toolkit 3.x (the version with boolean literals and the
- * backslash-aware quoted-string rules; read from github.com/percona/percona-toolkit commit 0ea3533e
- * and its fork ehooi/percona-toolkit commit 8cbb5a0c), with pt-query-digest's default options. The
- * query id is {@code make_checksum} of pt's Transformers package: the last 16 hex digits of the MD5
- * of the fingerprint. Regexes are kept as close to the Perl text as Java allows; the deviations are
- * noted where they occur.
+ * <p>Ported rule by rule, in pt's order, from {@code sub fingerprint} of {@code QueryRewriter} as
+ * bundled in pt-query-digest 3.2.1 (Debian's percona-toolkit 3.2.1), with its default options.
+ * pt-fingerprint 3.2.1 bundles an older copy without the rule for boolean literals; Precursor
+ * follows pt-query-digest, whose Query IDs DBAs compare. PtFingerprintParityTest checks both on a
+ * corpus. The query id is {@code make_checksum} of pt's Transformers package: the last 16 hex
+ * digits of the MD5 of the fingerprint. Regexes are kept as close to the Perl text as Java allows;
+ * the deviations are noted where they occur.
  */
 public record QueryFingerprint(String text, long hash) {
 
@@ -47,17 +47,9 @@ public record QueryFingerprint(String text, long hash) {
   private static final Pattern ONE_LINE_COMMENT =
       Pattern.compile("(?:--|#)[^'\"\\r\\n]*(?=[\\r\\n]|\\Z)", PERL);
   private static final Pattern USE_DATABASE = Pattern.compile("\\Ause \\S+\\Z", PERL | CI);
-  private static final Pattern ESCAPED_SINGLE_QUOTE_AFTER_CHAR =
-      Pattern.compile("([^\\\\])(\\\\')", PERL | DOTALL);
-  private static final Pattern ESCAPED_DOUBLE_QUOTE_AFTER_CHAR =
-      Pattern.compile("([^\\\\])(\\\\\")", PERL | DOTALL);
-  private static final Pattern ESCAPED_BACKSLASH = Pattern.compile("\\\\\\\\", PERL | DOTALL);
-  private static final Pattern ESCAPED_SINGLE_QUOTE = Pattern.compile("\\\\'", PERL | DOTALL);
-  private static final Pattern ESCAPED_DOUBLE_QUOTE = Pattern.compile("\\\\\"", PERL | DOTALL);
-  private static final Pattern DOUBLE_QUOTED =
-      Pattern.compile("([^\\\\])(\".*?[^\\\\]?\")", PERL | DOTALL);
-  private static final Pattern SINGLE_QUOTED =
-      Pattern.compile("([^\\\\])('.*?[^\\\\]?')", PERL | DOTALL);
+  private static final Pattern ESCAPED_QUOTE = Pattern.compile("\\\\[\"']", PERL);
+  private static final Pattern DOUBLE_QUOTED = Pattern.compile("\".*?\"", PERL | DOTALL);
+  private static final Pattern SINGLE_QUOTED = Pattern.compile("'.*?'", PERL | DOTALL);
   private static final Pattern BOOLEAN =
       Pattern.compile(B + "false" + B + "|" + B + "true" + B, PERL | CI | DOTALL);
   private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9+-][0-9a-f.xb+-]*", PERL);
@@ -118,14 +110,11 @@ public record QueryFingerprint(String text, long hash) {
       return use.replaceFirst("use ?");
     }
 
-    // Quoted strings; a literal at the very start survives, as in pt.
-    query = ESCAPED_SINGLE_QUOTE_AFTER_CHAR.matcher(query).replaceAll("$1");
-    query = ESCAPED_DOUBLE_QUOTE_AFTER_CHAR.matcher(query).replaceAll("$1");
-    query = ESCAPED_BACKSLASH.matcher(query).replaceAll("");
-    query = ESCAPED_SINGLE_QUOTE.matcher(query).replaceAll("");
-    query = ESCAPED_DOUBLE_QUOTE.matcher(query).replaceAll("");
-    query = DOUBLE_QUOTED.matcher(query).replaceAll("$1?");
-    query = SINGLE_QUOTED.matcher(query).replaceAll("$1?");
+    // Quoted strings as pt 3.2.1 sees them: an escaped quote is dropped, then each pair of quotes
+    // goes, so 'it''s' becomes ?? and '\\' (one backslash) leaves a stray quote, as in pt.
+    query = ESCAPED_QUOTE.matcher(query).replaceAll("");
+    query = DOUBLE_QUOTED.matcher(query).replaceAll("?");
+    query = SINGLE_QUOTED.matcher(query).replaceAll("?");
     query = BOOLEAN.matcher(query).replaceAll("?");
     query = NUMBER_LIKE.matcher(query).replaceAll("?");
     query = NUMBER_LEFTOVER.matcher(query).replaceAll("?");
