@@ -25,7 +25,7 @@ public final class LogEventsExport {
    * @throws IOException when the input cannot be read or is not such an export; the events before
    *     the fault have been handed over
    */
-  public static void read(InputStream in, Consumer<LogEvent> onEvent) throws IOException {
+  public static void read(InputStream in, Consumer<ExportedLogEvent> onEvent) throws IOException {
     try (JsonParser parser = JSON.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw notAnExport(parser, "it does not start with a JSON object");
@@ -49,7 +49,8 @@ public final class LogEventsExport {
     }
   }
 
-  private static LogEvent event(JsonParser parser) throws IOException {
+  private static ExportedLogEvent event(JsonParser parser) throws IOException {
+    String stream = "";
     String id = null;
     Long timestamp = null;
     String message = null;
@@ -57,6 +58,7 @@ public final class LogEventsExport {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (field) {
+        case "logStreamName" -> stream = parser.getValueAsString("");
         case "eventId" -> id = parser.getValueAsString();
         case "timestamp" -> timestamp = value.isNumeric() ? parser.getLongValue() : null;
         case "message" -> message = parser.getValueAsString();
@@ -66,7 +68,7 @@ public final class LogEventsExport {
     if (message == null || timestamp == null) {
       throw notAnExport(parser, "an event lacks its message or timestamp");
     }
-    return new LogEvent(id == null ? "" : id, timestamp, message);
+    return new ExportedLogEvent(stream, new LogEvent(id == null ? "" : id, timestamp, message));
   }
 
   private static IOException notAnExport(JsonParser parser, String reason) {

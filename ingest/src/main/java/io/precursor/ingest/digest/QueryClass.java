@@ -12,7 +12,8 @@ import java.util.Objects;
  * The slow log entries that share one fingerprint, as a pt-query-digest class: how often they ran,
  * how long, how many rows, when, where, and the slowest of them.
  *
- * @param queryId pt-query-digest's Query ID of the fingerprint, e.g. {@code 0x93CB22BB8F5ACDC3}
+ * @param queryId pt-query-digest 3's Query ID of the fingerprint (its whole MD5), e.g. {@code
+ *     0x5EB63BBBE01EEED093CB22BB8F5ACDC3}
  * @param kind what the statements do, read from the first of them
  * @param tables the tables the statements touch, in order of first mention
  * @param databases entries per database ({@code use} or {@code Schema}), most used first; entries

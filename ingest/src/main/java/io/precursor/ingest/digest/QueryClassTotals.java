@@ -27,15 +27,15 @@ final class QueryClassTotals {
     this.fingerprint = fingerprint;
   }
 
-  void add(SlowLogEntry entry, Instant time) {
+  void add(SlowLogEntry entry, Instant time, String database) {
     if (kind == null) {
       StatementAnatomy anatomy = StatementAnatomy.of(entry.statement());
       kind = anatomy.kind();
       tables.addAll(anatomy.tables());
     }
     totals.add(entry, time);
-    if (entry.database() != null) {
-      databases.add(entry.database());
+    if (database != null) {
+      databases.add(database);
     }
     if (entry.queryTimeSeconds() > exampleQueryTime) {
       example = entry.statement();
@@ -57,7 +57,7 @@ final class QueryClassTotals {
 
   QueryClass toQueryClass() {
     return new QueryClass(
-        fingerprint.queryId(),
+        QueryId.of(fingerprint.text()),
         fingerprint.text(),
         kind,
         totals.count(),

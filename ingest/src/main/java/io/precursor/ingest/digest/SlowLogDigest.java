@@ -32,23 +32,29 @@ public final class SlowLogDigest {
   private long unreadable;
 
   /**
-   * Adds what the parser read; {@code fallbackTime} (a CloudWatch event's timestamp, or null) is
-   * the time of an entry that carries none.
+   * Adds what the parser read, with the entry's own time and database, or {@code fallbackTime} when
+   * it has no time.
    */
   public void add(SlowLogItem item, Instant fallbackTime) {
     if (item instanceof SlowLogEntry entry) {
-      add(entry, QueryFingerprint.of(entry.statement()), fallbackTime);
+      Instant time = entry.time() != null ? entry.time() : fallbackTime;
+      add(entry, QueryFingerprint.of(entry.statement()), time, entry.database());
     } else if (item instanceof GarbledSlowLogEntry garbled) {
       addUnreadable(garbled.reason());
     }
   }
 
-  /** Adds an entry whose fingerprint is already known (computed on another thread, say). */
-  public void add(SlowLogEntry entry, QueryFingerprint fingerprint, Instant fallbackTime) {
-    Instant time = entry.time() != null ? entry.time() : fallbackTime;
+  /**
+   * Adds an entry whose fingerprint, time and database are already known: computed on another
+   * thread, or taken from the entries before it.
+   *
+   * @param time when the entry happened, null when unknown
+   * @param database the database it ran in, null when unknown
+   */
+  public void add(SlowLogEntry entry, QueryFingerprint fingerprint, Instant time, String database) {
     classes
         .computeIfAbsent(fingerprint.text(), text -> new QueryClassTotals(fingerprint))
-        .add(entry, time);
+        .add(entry, time, database);
     totals.add(entry, time);
   }
 

@@ -7,10 +7,13 @@ import io.precursor.ingest.slowlog.SlowLogItem;
 import io.precursor.ingest.slowlog.SlowQueryParser;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,9 @@ public final class SlowLogDigester implements AutoCloseable {
   private final Deque<Future<List<ReadItem>>> inFlight = new ArrayDeque<>();
   private List<SlowLogText> batch = new ArrayList<>(BATCH_TEXTS);
   private int batchChars;
+  // MySQL writes "use db;" only when the database changes, so an entry without one ran in the
+  // database last named in its stream; pt-query-digest inherits it the same way.
+  private final Map<String, String> databaseByStream = new HashMap<>();
 
   /** One parsed item, with its fingerprint when it is an entry. */
   private record ReadItem(SlowLogItem item, QueryFingerprint fingerprint, SlowLogText source) {}
@@ -123,7 +129,15 @@ public final class SlowLogDigester implements AutoCloseable {
   private void addAll(List<ReadItem> items) {
     for (ReadItem read : items) {
       if (read.item() instanceof SlowLogEntry entry) {
-        digest.add(entry, read.fingerprint(), read.source().fallbackTime());
+        SlowLogText source = read.source();
+        Instant time = entry.time() != null ? entry.time() : source.fallbackTime();
+        String database = entry.database();
+        if (database != null) {
+          databaseByStream.put(source.stream(), database);
+        } else {
+          database = databaseByStream.get(source.stream());
+        }
+        digest.add(entry, read.fingerprint(), time, database);
       } else if (read.item() instanceof GarbledSlowLogEntry garbled) {
         digest.addUnreadable(garbled.reason());
       }

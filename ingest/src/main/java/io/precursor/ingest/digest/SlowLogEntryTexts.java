@@ -28,6 +28,7 @@ public final class SlowLogEntryTexts {
   private final StringBuilder piece = new StringBuilder(4096);
   private boolean pieceHasText;
   private boolean lastLineEndsStatement;
+  private boolean lastLineTerminated;
 
   private SlowLogEntryTexts(Reader reader) {
     this.reader = reader;
@@ -40,21 +41,36 @@ public final class SlowLogEntryTexts {
 
   private void run(Consumer<String> onEntry) throws IOException {
     StringBuilder line = new StringBuilder(256);
+    boolean any = false;
     while (readLine(line)) {
-      if (startsEntry(line) && pieceHasText) {
-        emit(onEntry);
-      }
-      if (piece.length() > 0) {
-        piece.append('\n');
-      }
-      piece.append(line);
-      if (!isBlank(line)) {
-        pieceHasText = true;
-        lastLineEndsStatement = endsStatement(line);
-      }
+      any = true;
+      add(line, onEntry);
+    }
+    if (any && lastLineTerminated) {
+      // The parser splits a message on newlines, so text ending with one has an empty last line.
+      line.setLength(0);
+      add(line, onEntry);
     }
     if (pieceHasText) {
       emit(onEntry);
+    }
+  }
+
+  private void add(CharSequence line, Consumer<String> onEntry) {
+    if (startsEntry(line) && pieceHasText) {
+      // The piece's last line ended with a newline, and the parser drops a \r before one.
+      if (piece.charAt(piece.length() - 1) == '\r') {
+        piece.setLength(piece.length() - 1);
+      }
+      emit(onEntry);
+    }
+    if (piece.length() > 0) {
+      piece.append('\n');
+    }
+    piece.append(line);
+    if (!isBlank(line)) {
+      pieceHasText = true;
+      lastLineEndsStatement = endsStatement(line);
     }
   }
 
@@ -107,8 +123,10 @@ public final class SlowLogEntryTexts {
       line.append(buffer, start, position - start);
       if (position < limit) {
         position++; // the newline
+        lastLineTerminated = true;
         return true;
       }
+      lastLineTerminated = false;
     }
   }
 

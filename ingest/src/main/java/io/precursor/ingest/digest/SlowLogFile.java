@@ -38,12 +38,17 @@ public final class SlowLogFile {
    */
   public static Format read(Path file, Consumer<SlowLogText> onText) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, onText);
+      return read(in, file.toString(), onText);
     }
   }
 
-  /** As {@link #read(Path, Consumer)}, from a stream the caller closes. */
-  public static Format read(InputStream raw, Consumer<SlowLogText> onText) throws IOException {
+  /**
+   * As {@link #read(Path, Consumer)}, from a stream the caller closes.
+   *
+   * @param name the file's name, the stream of its entries when it is a slow log
+   */
+  public static Format read(InputStream raw, String name, Consumer<SlowLogText> onText)
+      throws IOException {
     InputStream in = new BufferedInputStream(raw, 1 << 16);
     if (isGzip(in)) {
       in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
@@ -53,12 +58,13 @@ public final class SlowLogFile {
       return Format.CLOUDWATCH_EXPORT;
     }
     SlowLogEntryTexts.split(
-        new InputStreamReader(in, UTF_8), text -> onText.accept(new SlowLogText(text, null)));
+        new InputStreamReader(in, UTF_8), text -> onText.accept(new SlowLogText(text, name, null)));
     return Format.SLOW_LOG;
   }
 
-  private static SlowLogText textOf(LogEvent event) {
-    return new SlowLogText(event.message(), event.time());
+  private static SlowLogText textOf(ExportedLogEvent exported) {
+    LogEvent event = exported.event();
+    return new SlowLogText(event.message(), exported.logStream(), event.time());
   }
 
   private static boolean isGzip(InputStream in) throws IOException {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>Ported rule by rule, in pt's order, from {@code sub fingerprint} of {@code QueryRewriter} as
  * bundled in pt-query-digest 3.2.1 (Debian's percona-toolkit 3.2.1), with its default options.
  * pt-fingerprint 3.2.1 bundles an older copy without the rule for boolean literals; Precursor
- * follows pt-query-digest, whose Query IDs DBAs compare. The query id is {@code make_checksum} of
- * pt's Transformers package: the last 16 hex digits of the MD5 of the fingerprint.
+ * follows pt-query-digest, whose Query IDs DBAs compare. The hash is the low 64 bits of the MD5 of
+ * the fingerprint, which pt-query-digest 3 prints whole as its Query ID.
  *
  * <p>Each rule's Perl substitution is quoted above the code that does it. The frequent rules are
  * hand-written scans rather than regexes, because a digest fingerprints every entry of a slow log;
@@ -52,12 +52,18 @@ public record QueryFingerprint(String text, long hash) {
     return new QueryFingerprint(text, hashOf(text));
   }
 
-  /** pt-query-digest's "Query ID" of this fingerprint, e.g. {@code 0x93CB22BB8F5ACDC3}. */
+  /**
+   * The 64-bit query id of this fingerprint, e.g. {@code 0x93CB22BB8F5ACDC3}: pt-query-digest 2's
+   * Query ID, and the last 16 hex digits of pt-query-digest 3's, which is the whole MD5.
+   */
   public String queryId() {
     return String.format("0x%016X", hash);
   }
 
-  /** The rightmost 64 bits of the MD5 of the fingerprint, as pt's {@code make_checksum}. */
+  /**
+   * The rightmost 64 bits of the MD5 of the fingerprint: pt 2's {@code make_checksum}, the low half
+   * of pt 3's.
+   */
   public static long hashOf(String fingerprint) {
     byte[] digest = MD5.get().digest(fingerprint.getBytes(UTF_8));
     return ByteBuffer.wrap(digest, 8, 8).getLong();
