@@ -54,13 +54,10 @@ final class DigestCommand implements Callable<Integer> {
   int top;
 
   @Option(
-      names = "--examples",
-      negatable = true,
-      defaultValue = "true",
+      names = "--no-examples",
       description =
-          "Show each class's slowest statement, literals included (default: ${DEFAULT-VALUE});"
-              + " --no-examples when they may hold personal data.")
-  boolean examples;
+          "Leave out each class's slowest statement, whose literals may be personal data.")
+  boolean noExamples;
 
   @Option(
       names = "--threads",
@@ -98,9 +95,9 @@ final class DigestCommand implements Callable<Integer> {
     DigestReport report = digest.report(top);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      DigestJsonReport.write(report, read, examples, out);
+      DigestJsonReport.write(report, read, !noExamples, out);
     } else {
-      DigestTextReport.write(report, read, examples, out);
+      DigestTextReport.write(report, read, !noExamples, out);
     }
     return 0;
   }
