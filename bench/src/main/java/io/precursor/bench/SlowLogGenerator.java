@@ -73,7 +73,7 @@ public final class SlowLogGenerator {
       System.exit(2);
     }
     Path out = Path.of(args[0]);
-    long bytes = Long.parseLong(args[1]) * 1024 * 1024;
+    long bytes = (long) (Double.parseDouble(args[1]) * 1024 * 1024);
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261117L;
     long entries;
     try (Writer writer =

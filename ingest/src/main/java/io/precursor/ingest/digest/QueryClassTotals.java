@@ -1,6 +1,5 @@
 package io.precursor.ingest.digest;
 
-import io.precursor.ingest.slowlog.QueryFingerprint;
 import io.precursor.ingest.slowlog.SlowLogEntry;
 import io.precursor.ingest.slowlog.StatementAnatomy;
 import io.precursor.schemas.StatementKind;
@@ -15,7 +14,7 @@ final class QueryClassTotals {
   /** Databases named per class; a class spread over more is one of a multi-tenant fleet. */
   private static final int MAX_DATABASES = 100;
 
-  private final QueryFingerprint fingerprint;
+  private final String fingerprint;
   private final EntryTotals totals = new EntryTotals();
   private final Tally databases = new Tally(MAX_DATABASES);
   private final Set<String> tables = new LinkedHashSet<>();
@@ -23,7 +22,7 @@ final class QueryClassTotals {
   private String example;
   private double exampleQueryTime = -1;
 
-  QueryClassTotals(QueryFingerprint fingerprint) {
+  QueryClassTotals(String fingerprint) {
     this.fingerprint = fingerprint;
   }
 
@@ -51,14 +50,14 @@ final class QueryClassTotals {
     return totals.count();
   }
 
-  String fingerprintText() {
-    return fingerprint.text();
+  String fingerprint() {
+    return fingerprint;
   }
 
   QueryClass toQueryClass() {
     return new QueryClass(
-        QueryId.of(fingerprint.text()),
-        fingerprint.text(),
+        QueryId.of(fingerprint),
+        fingerprint,
         kind,
         totals.count(),
         totals.queryTime(),

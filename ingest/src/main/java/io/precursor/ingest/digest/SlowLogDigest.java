@@ -24,7 +24,7 @@ public final class SlowLogDigest {
       Comparator.comparingDouble(QueryClassTotals::queryTimeSum)
           .reversed()
           .thenComparing(Comparator.comparingLong(QueryClassTotals::count).reversed())
-          .thenComparing(QueryClassTotals::fingerprintText);
+          .thenComparing(QueryClassTotals::fingerprint);
 
   private final Map<String, QueryClassTotals> classes = new HashMap<>();
   private final EntryTotals totals = new EntryTotals();
@@ -38,7 +38,7 @@ public final class SlowLogDigest {
   public void add(SlowLogItem item, Instant fallbackTime) {
     if (item instanceof SlowLogEntry entry) {
       Instant time = entry.time() != null ? entry.time() : fallbackTime;
-      add(entry, QueryFingerprint.of(entry.statement()), time, entry.database());
+      add(entry, QueryFingerprint.textOf(entry.statement()), time, entry.database());
     } else if (item instanceof GarbledSlowLogEntry garbled) {
       addUnreadable(garbled.reason());
     }
@@ -48,13 +48,17 @@ public final class SlowLogDigest {
    * Adds an entry whose fingerprint, time and database are already known: computed on another
    * thread, or taken from the entries before it.
    *
+   * @param fingerprint {@link QueryFingerprint#textOf} of the statement
    * @param time when the entry happened, null when unknown
    * @param database the database it ran in, null when unknown
    */
-  public void add(SlowLogEntry entry, QueryFingerprint fingerprint, Instant time, String database) {
-    classes
-        .computeIfAbsent(fingerprint.text(), text -> new QueryClassTotals(fingerprint))
-        .add(entry, time, database);
+  public void add(SlowLogEntry entry, String fingerprint, Instant time, String database) {
+    QueryClassTotals queryClass = classes.get(fingerprint);
+    if (queryClass == null) {
+      queryClass = new QueryClassTotals(fingerprint);
+      classes.put(fingerprint, queryClass);
+    }
+    queryClass.add(entry, time, database);
     totals.add(entry, time);
   }
 

@@ -45,7 +45,7 @@ public final class SlowLogDigester implements AutoCloseable {
   private final Map<String, String> databaseByStream = new HashMap<>();
 
   /** One parsed item, with its fingerprint when it is an entry. */
-  private record ReadItem(SlowLogItem item, QueryFingerprint fingerprint, SlowLogText source) {}
+  private record ReadItem(SlowLogItem item, String fingerprint, SlowLogText source) {}
 
   /**
    * @param threads threads that parse and fingerprint; 1 does everything on the caller's thread
@@ -149,8 +149,8 @@ public final class SlowLogDigester implements AutoCloseable {
     List<ReadItem> items = new ArrayList<>(texts.size());
     for (SlowLogText text : texts) {
       for (SlowLogItem item : parser.parse(text.text())) {
-        QueryFingerprint fingerprint =
-            item instanceof SlowLogEntry entry ? QueryFingerprint.of(entry.statement()) : null;
+        String fingerprint =
+            item instanceof SlowLogEntry entry ? QueryFingerprint.textOf(entry.statement()) : null;
         items.add(new ReadItem(item, fingerprint, text));
       }
     }

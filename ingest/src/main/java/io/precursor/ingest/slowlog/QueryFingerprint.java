@@ -53,6 +53,14 @@ public record QueryFingerprint(String text, long hash) {
   }
 
   /**
+   * The fingerprint's text alone, for callers that hash each distinct text once (a digest of
+   * millions of entries with a few hundred fingerprints).
+   */
+  public static String textOf(String statement) {
+    return fingerprint(statement);
+  }
+
+  /**
    * The 64-bit query id of this fingerprint, e.g. {@code 0x93CB22BB8F5ACDC3}: pt-query-digest 2's
    * Query ID, and the last 16 hex digits of pt-query-digest 3's, which is the whole MD5.
    */
