@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       StreamsCommand.class,
       AlertingCommand.class,
       SimulateCommand.class,
+      FingerprintCommand.class,
+      DigestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Precursor implements Runnable {

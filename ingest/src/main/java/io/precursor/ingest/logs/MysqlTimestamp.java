@@ -32,6 +32,10 @@ public final class MysqlTimestamp {
   /** The instant the text denotes, or empty when it is not a MySQL log timestamp. */
   public static Optional<Instant> parse(String text) {
     String value = text.trim();
+    Instant utc = utcIso(value);
+    if (utc != null) {
+      return Optional.of(utc);
+    }
     try {
       Matcher shortForm = SHORT.matcher(value);
       if (shortForm.matches()) {
@@ -59,5 +63,64 @@ public final class MysqlTimestamp {
             Integer.parseInt(parts.group(6)),
             fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9)))
         .toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * The form MySQL 5.7+ and Aurora write by default, {@code 2026-11-17T09:12:03.123456Z}, read
+   * without a formatter (a slow log has one per entry); null for any other text, which the general
+   * rules then read.
+   */
+  private static Instant utcIso(String value) {
+    int length = value.length();
+    if (length < 20 || value.charAt(length - 1) != 'Z' || length > 30 || length == 21) {
+      return null;
+    }
+    for (int i = 0; i < 19; i++) {
+      char c = value.charAt(i);
+      boolean separator = i == 4 || i == 7 || i == 10 || i == 13 || i == 16;
+      char expected = i == 10 ? 'T' : i == 13 || i == 16 ? ':' : '-';
+      if (separator ? c != expected : c < '0' || c > '9') {
+        return null;
+      }
+    }
+    int nanos = 0;
+    if (length > 20) {
+      if (value.charAt(19) != '.') {
+        return null;
+      }
+      for (int i = 20; i < length - 1; i++) {
+        char c = value.charAt(i);
+        if (c < '0' || c > '9') {
+          return null;
+        }
+        nanos = nanos * 10 + (c - '0');
+      }
+      for (int i = length - 1; i < 29; i++) {
+        nanos *= 10;
+      }
+    } else if (value.charAt(19) != 'Z') {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(
+              digits(value, 0, 4),
+              digits(value, 5, 7),
+              digits(value, 8, 10),
+              digits(value, 11, 13),
+              digits(value, 14, 16),
+              digits(value, 17, 19),
+              nanos)
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null; // an impossible date: the general rules say so
+    }
+  }
+
+  private static int digits(String value, int from, int to) {
+    int number = 0;
+    for (int i = from; i < to; i++) {
+      number = number * 10 + (value.charAt(i) - '0');
+    }
+    return number;
   }
 }

@@ -133,28 +133,29 @@ final class SlowLogEntryReader {
     Map<String, String> properties = new LinkedHashMap<>();
     int headerEnd = inStatement() ? statementStart : lines.size();
     for (String line : lines.subList(0, headerEnd)) {
-      Matcher userHost = USER_HOST_LINE.matcher(line);
-      Matcher use = USE_LINE.matcher(line);
-      Matcher set = SET_LINE.matcher(line);
+      // Each matcher is made only for lines that can match it: a slow log has millions of lines.
+      Matcher userHost = line.startsWith(USER_HOST) ? USER_HOST_LINE.matcher(line) : null;
+      Matcher use = line.startsWith("use ") ? USE_LINE.matcher(line) : null;
+      Matcher set = line.startsWith("SET") ? SET_LINE.matcher(line) : null;
       if (line.startsWith(TIME)) {
         String value = line.substring(TIME.length());
         loggedTime =
             MysqlTimestamp.parse(value)
                 .orElseThrow(
                     () -> new GarbledException("'" + line + "' does not hold a MySQL timestamp"));
-      } else if (line.length() <= MAX_USER_HOST_CHARS && userHost.lookingAt()) {
+      } else if (userHost != null && line.length() <= MAX_USER_HOST_CHARS && userHost.lookingAt()) {
         user = userHost.group(1).trim();
         host = userHost.group(2).isEmpty() ? emptyToNull(userHost.group(3)) : userHost.group(2);
         String id = userHost.group(4);
         connectionId = id != null && INTEGER.matcher(id).matches() ? Long.valueOf(id) : null;
-      } else if (PROPERTY_LINE.matcher(withoutEmptySchema(line)).lookingAt()) {
-        Matcher property = PROPERTY.matcher(withoutEmptySchema(line));
+      } else if (line.startsWith("#") && PROPERTY_LINE.matcher(properties(line)).lookingAt()) {
+        Matcher property = PROPERTY.matcher(properties(line));
         while (property.find()) {
           properties.put(property.group(1), property.group(2));
         }
-      } else if (use.matches() && database == null) {
+      } else if (use != null && use.matches() && database == null) {
         database = use.group(1).trim().replace("`", "");
-      } else if (set.matches() && setTimestamp == null) {
+      } else if (set != null && set.matches() && setTimestamp == null) {
         setTimestamp = setTimestamp(set.group(1));
       }
     }
@@ -199,13 +200,22 @@ final class SlowLogEntryReader {
     return statement.substring(0, statement.length() - 1);
   }
 
-  private static String withoutEmptySchema(String line) {
-    return EMPTY_SCHEMA.matcher(line).replaceFirst("");
+  // The line without an empty "Schema:"; most lines have no Schema at all, and skip the regex.
+  private static String properties(String line) {
+    return line.contains("Schema:") ? EMPTY_SCHEMA.matcher(line).replaceFirst("") : line;
+  }
+
+  // setting.split("\\s*=\\s*", 2) without a regex: both sides are stripped by the caller.
+  private static String[] nameAndValue(String setting) {
+    int equals = setting.indexOf('=');
+    return equals < 0
+        ? new String[] {setting}
+        : new String[] {setting.substring(0, equals), setting.substring(equals + 1)};
   }
 
   private static Instant setTimestamp(String settings) {
     for (String setting : settings.split(",")) {
-      String[] nameValue = setting.split("\\s*=\\s*", 2);
+      String[] nameValue = nameAndValue(setting);
       if (nameValue.length == 2 && nameValue[0].strip().equals("timestamp")) {
         try {
           BigDecimal seconds = new BigDecimal(nameValue[1].strip());
