@@ -42,8 +42,22 @@ public final class SlowLogGenerator {
     "O\\'Brien", "Zoë", "José", "山田", "it''s", "Smith", "Müller", "Nguyen", "d\\'Arcy", "Ola"
   };
   private static final String[] TENANTS = {
-    "acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell",
-    "cyberdyne", "soylent", "aperture", "gringotts", "oceanic", "vandelay", "pied_piper"
+    "acme",
+    "globex",
+    "initech",
+    "umbrella",
+    "hooli",
+    "stark",
+    "wayne",
+    "wonka",
+    "tyrell",
+    "cyberdyne",
+    "soylent",
+    "aperture",
+    "gringotts",
+    "oceanic",
+    "vandelay",
+    "pied_piper"
   };
   private static final String[] REPORT_COLUMNS = {
     "region", "channel", "device", "campaign", "country", "plan", "currency", "segment"
@@ -361,9 +375,7 @@ public final class SlowLogGenerator {
                     0,
                     r.nextInt(5_000_000))),
         new Template(
-            2,
-            "shop",
-            r -> new Query("administrator command: Quit", logNormal(r, 0.2, 0.3), 0, 0)),
+            2, "shop", r -> new Query("administrator command: Quit", logNormal(r, 0.2, 0.3), 0, 0)),
         new Template(
             1,
             "shop",
@@ -403,9 +415,7 @@ public final class SlowLogGenerator {
             r ->
                 new Query(
                     "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool%'",
-                    logNormal(r, 0.2, 0.3),
-                    20,
-                    20)),
+                    logNormal(r, 0.2, 0.3), 20, 20)),
         new Template(
             0.5,
             "shop",

@@ -126,7 +126,9 @@ public record QueryFingerprint(String text, long hash) {
     query = replaceWord(query, "false", "true", true);
     query = replaceNumbers(query);
     query = squeezed(query);
-    query = replaceWord(query, "null", null, false);
+    if (query.contains("null")) {
+      query = replaceWord(query, "null", null, false);
+    }
     query = collapseInAndValuesLists(query);
     query = collapseRepeatedUnions(query);
     // s/\blimit \?(?:, ?\?| offset \?)?/limit ?/
@@ -450,7 +452,8 @@ public record QueryFingerprint(String text, long hash) {
   }
 
   private static String listKeywordAt(String query, int i) {
-    if (i > 0 && isWordChar(query.charAt(i - 1))) {
+    char c = query.charAt(i);
+    if ((c != 'v' && c != 'i') || (i > 0 && isWordChar(query.charAt(i - 1)))) {
       return null;
     }
     if (query.startsWith("values", i)) {
