@@ -41,19 +41,11 @@ final class IngestCommand implements Callable<Integer> {
       description = "Directory of exports, laid out as `precursor simulate` writes them.")
   Path files;
 
-  @Option(
-      names = "--metric-poll",
-      negatable = true,
-      defaultValue = "true",
-      description = "Poll CloudWatch metrics (default: ${DEFAULT-VALUE}).")
-  boolean metricPoll;
+  @Option(names = "--no-metric-poll", description = "Do not poll CloudWatch metrics.")
+  boolean noMetricPoll;
 
-  @Option(
-      names = "--event-poll",
-      negatable = true,
-      defaultValue = "true",
-      description = "Poll RDS events (default: ${DEFAULT-VALUE}).")
-  boolean eventPoll;
+  @Option(names = "--no-event-poll", description = "Do not poll RDS events.")
+  boolean noEventPoll;
 
   @Override
   public Integer call() throws Exception {
@@ -86,10 +78,10 @@ final class IngestCommand implements Callable<Integer> {
               new IngestCounters());
       running.add(logs);
     }
-    if (eventPoll) {
+    if (!noEventPoll) {
       running.add(EventPolling.start(settings.asMap(), topics));
     }
-    if (metricPoll) {
+    if (!noMetricPoll) {
       running.add(MetricPolling.start(settings.asMap(), topics));
     }
     if (running.isEmpty()) {

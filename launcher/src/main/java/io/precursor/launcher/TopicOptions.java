@@ -9,16 +9,15 @@ import picocli.CommandLine.Option;
 /** The option of the stage commands that creates missing topics at start. */
 final class TopicOptions {
 
+  // A plain flag: picocli keeps a negatable option that defaults to true at true.
   @Option(
-      names = "--create-topics",
-      negatable = true,
-      defaultValue = "true",
-      description = "Create missing topics at start (default: ${DEFAULT-VALUE}).")
-  boolean createTopics;
+      names = "--no-create-topics",
+      description = "Do not create missing topics at start (they must exist).")
+  boolean skipTopicCreation;
 
   /** Creates the missing topics when asked to. */
   void ensure(String bootstrapServers, Settings settings) {
-    if (createTopics) {
+    if (!skipTopicCreation) {
       TopicsConfig config = new TopicsConfig(settings.asMap());
       TopicProvisioner.ensure(
           bootstrapServers, config.replicationFactor(), List.copyOf(new Topics(config).all()));
