@@ -2,22 +2,21 @@ package io.precursor.ingest.aws;
 
 import io.precursor.ingest.metrics.AwsClients;
 import io.precursor.ingest.metrics.AwsPollConfig;
+import io.precursor.testkit.aws.LocalCloudWatch;
+import io.precursor.testkit.aws.LocalRds;
+import io.precursor.testkit.aws.TestAwsCredentials;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /** Real SDK clients pointed at the local stand-ins, signing with fixed fake credentials. */
 public final class FakeAws {
 
-  public static final String ACCESS_KEY_ID = "AKIDPRECURSORTEST";
+  public static final String ACCESS_KEY_ID = TestAwsCredentials.ACCESS_KEY_ID;
 
-  public static final AwsCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(ACCESS_KEY_ID, "not-a-secret-only-for-tests"));
+  public static final AwsCredentialsProvider CREDENTIALS = TestAwsCredentials.PROVIDER;
 
   private FakeAws() {}
 

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.precursor.ingest.aws.FakeAws;
-import io.precursor.ingest.aws.LocalAwsServer.Failure;
-import io.precursor.ingest.aws.LocalRds;
-import io.precursor.ingest.aws.LocalRds.RdsEvent;
 import io.precursor.ingest.metrics.AwsRetry;
 import io.precursor.ingest.metrics.FleetShare;
 import io.precursor.ingest.metrics.ManualClock;
 import io.precursor.ingest.metrics.RecordingOutput;
 import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
+import io.precursor.testkit.aws.LocalAwsServer.Failure;
+import io.precursor.testkit.aws.LocalRds;
+import io.precursor.testkit.aws.LocalRds.RdsEvent;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.time.Duration;

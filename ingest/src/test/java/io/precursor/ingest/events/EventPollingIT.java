@@ -3,14 +3,14 @@ package io.precursor.ingest.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.precursor.ingest.aws.FakeAws;
-import io.precursor.ingest.aws.LocalRds;
-import io.precursor.ingest.aws.LocalRds.RdsEvent;
 import io.precursor.ingest.aws.TopicRecords;
 import io.precursor.schemas.DbEventKind;
 import io.precursor.testkit.KafkaTestClients;
 import io.precursor.testkit.TestBroker;
 import io.precursor.testkit.TestBrokerExtension;
 import io.precursor.testkit.UniqueNames;
+import io.precursor.testkit.aws.LocalRds;
+import io.precursor.testkit.aws.LocalRds.RdsEvent;
 import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;

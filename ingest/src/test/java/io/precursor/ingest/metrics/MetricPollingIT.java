@@ -3,13 +3,13 @@ package io.precursor.ingest.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.precursor.ingest.aws.FakeAws;
-import io.precursor.ingest.aws.LocalCloudWatch;
 import io.precursor.ingest.aws.TopicRecords;
 import io.precursor.schemas.MetricSample;
 import io.precursor.testkit.KafkaTestClients;
 import io.precursor.testkit.TestBroker;
 import io.precursor.testkit.TestBrokerExtension;
 import io.precursor.testkit.UniqueNames;
+import io.precursor.testkit.aws.LocalCloudWatch;
 import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;

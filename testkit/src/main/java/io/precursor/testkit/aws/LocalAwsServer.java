@@ -1,4 +1,4 @@
-package io.precursor.ingest.aws;
+package io.precursor.testkit.aws;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -94,7 +94,8 @@ public abstract class LocalAwsServer implements AutoCloseable {
   private String signatureProblem(HttpExchange exchange) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null
-        || !authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + FakeAws.ACCESS_KEY_ID + "/")
+        || !authorization.startsWith(
+            "AWS4-HMAC-SHA256 Credential=" + TestAwsCredentials.ACCESS_KEY_ID + "/")
         || !authorization.contains("/" + signingName + "/aws4_request")) {
       return "not signed for " + signingName + " with the test credentials: " + authorization;
     }

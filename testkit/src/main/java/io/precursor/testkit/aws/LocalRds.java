@@ -1,4 +1,4 @@
-package io.precursor.ingest.aws;
+package io.precursor.testkit.aws;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;

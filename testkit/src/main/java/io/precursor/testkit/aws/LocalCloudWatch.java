@@ -1,4 +1,4 @@
-package io.precursor.ingest.aws;
+package io.precursor.testkit.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
