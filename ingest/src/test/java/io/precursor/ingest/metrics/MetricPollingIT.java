@@ -73,4 +73,62 @@ class MetricPollingIT {
     assertThat(records).extracting(r -> r.value().getValue()).containsExactly(9e9, 8e9);
     assertThat(records).extracting(r -> r.value()).allMatch(s -> !((MetricSample) s).getRevision());
   }
+
+  @Test
+  void shouldNotPublishTheOverlapWindowAgainAfterARestart(
+      TestBroker broker, KafkaTestClients clients) {
+    // given a poller that published two datapoints and stopped
+    Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    String name = UniqueNames.topic("metric-polling-restart-it");
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("bootstrap.servers", broker.bootstrapServers());
+    settings.put("schema.registry.url", "mock://" + name);
+    settings.put("topics.prefix", name + ".");
+    settings.put("topics.partitions", "2");
+    settings.put(MetricPollerConfig.INSTANCES, "ads-prod-1");
+    settings.put(MetricPollerConfig.INSTANCE_METRICS, "FreeableMemory");
+    settings.put(MetricPollerConfig.INTERVAL_MS, "1000");
+    Topics topics = new Topics(new TopicsConfig(settings));
+    TopicProvisioner.ensure(broker.bootstrapServers(), (short) 1, topics.all());
+    try (LocalCloudWatch cloudWatch = new LocalCloudWatch()) {
+      cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(180), 9e9);
+      cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(120), 8e9);
+      settings.putAll(FakeAws.settings(cloudWatch, null, Map.of()));
+      try (MetricPolling first =
+          MetricPolling.start(settings, topics, FakeAws.CREDENTIALS, Clock.systemUTC())) {
+        Awaitility.await("a first poll")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> first.polls() >= 1);
+      }
+
+      // when a new poller starts, CloudWatch having revised one datapoint and added another
+      cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(120), 7e9);
+      cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(60), 6e9);
+      try (MetricPolling second =
+          MetricPolling.start(settings, topics, FakeAws.CREDENTIALS, Clock.systemUTC())) {
+        Awaitility.await("a second poller's poll")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> second.polls() >= 1);
+        assertThat(second.failures()).isZero();
+        assertThat(second.lastReport().duplicatesDropped()).isEqualTo(1);
+      }
+      assertThat(cloudWatch.protocolProblems()).isEmpty();
+    }
+
+    // then the unchanged datapoint is on the topic once, the revision and the new one added
+    var records =
+        clients.consumeUntil(
+            topics.metrics().name(),
+            Serdes.String().deserializer(),
+            topics.metrics().valueSerde().deserializer(),
+            seen -> seen.size() >= 4,
+            Duration.ofSeconds(60));
+    assertThat(TopicRecords.count(clients.consumerConfig(), topics.metrics().name())).isEqualTo(4);
+    assertThat(records)
+        .extracting(r -> ((MetricSample) r.value()).getValue())
+        .containsExactly(9e9, 8e9, 7e9, 6e9);
+    assertThat(records)
+        .extracting(r -> ((MetricSample) r.value()).getRevision())
+        .containsExactly(false, false, true, false);
+  }
 }
