@@ -32,16 +32,8 @@ class MetricPollingIT {
       TestBroker broker, KafkaTestClients clients) {
     // given two recent datapoints in CloudWatch and a poll every second
     Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("bootstrap.servers", broker.bootstrapServers());
-    settings.put("schema.registry.url", "mock://" + UniqueNames.topic("metric-polling-it"));
-    settings.put("topics.prefix", UniqueNames.topic("metric-polling-it") + ".");
-    settings.put("topics.partitions", "1");
-    settings.put(MetricPollerConfig.INSTANCES, "ads-prod-1");
-    settings.put(MetricPollerConfig.INSTANCE_METRICS, "FreeableMemory");
-    settings.put(MetricPollerConfig.INTERVAL_MS, "1000");
-    Topics topics = new Topics(new TopicsConfig(settings));
-    TopicProvisioner.ensure(broker.bootstrapServers(), (short) 1, topics.all());
+    Map<String, Object> settings = pollEverySecond(broker, "metric-polling-it", 1);
+    Topics topics = provisioned(broker, settings);
 
     try (LocalCloudWatch cloudWatch = new LocalCloudWatch()) {
       cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(180), 9e9);
@@ -79,17 +71,8 @@ class MetricPollingIT {
       TestBroker broker, KafkaTestClients clients) {
     // given a poller that published two datapoints and stopped
     Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    String name = UniqueNames.topic("metric-polling-restart-it");
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("bootstrap.servers", broker.bootstrapServers());
-    settings.put("schema.registry.url", "mock://" + name);
-    settings.put("topics.prefix", name + ".");
-    settings.put("topics.partitions", "2");
-    settings.put(MetricPollerConfig.INSTANCES, "ads-prod-1");
-    settings.put(MetricPollerConfig.INSTANCE_METRICS, "FreeableMemory");
-    settings.put(MetricPollerConfig.INTERVAL_MS, "1000");
-    Topics topics = new Topics(new TopicsConfig(settings));
-    TopicProvisioner.ensure(broker.bootstrapServers(), (short) 1, topics.all());
+    Map<String, Object> settings = pollEverySecond(broker, "metric-polling-restart-it", 2);
+    Topics topics = provisioned(broker, settings);
     try (LocalCloudWatch cloudWatch = new LocalCloudWatch()) {
       cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(180), 9e9);
       cloudWatch.putInstance("ads-prod-1", "FreeableMemory", minute.minusSeconds(120), 8e9);
@@ -130,5 +113,26 @@ class MetricPollingIT {
     assertThat(records)
         .extracting(r -> ((MetricSample) r.value()).getRevision())
         .containsExactly(false, false, true, false);
+  }
+
+  /** FreeableMemory of ads-prod-1 polled every second, on topics of their own. */
+  private static Map<String, Object> pollEverySecond(
+      TestBroker broker, String test, int partitions) {
+    String name = UniqueNames.topic(test);
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("bootstrap.servers", broker.bootstrapServers());
+    settings.put("schema.registry.url", "mock://" + name);
+    settings.put("topics.prefix", name + ".");
+    settings.put("topics.partitions", String.valueOf(partitions));
+    settings.put(MetricPollerConfig.INSTANCES, "ads-prod-1");
+    settings.put(MetricPollerConfig.INSTANCE_METRICS, "FreeableMemory");
+    settings.put(MetricPollerConfig.INTERVAL_MS, "1000");
+    return settings;
+  }
+
+  private static Topics provisioned(TestBroker broker, Map<String, Object> settings) {
+    Topics topics = new Topics(new TopicsConfig(settings));
+    TopicProvisioner.ensure(broker.bootstrapServers(), (short) 1, topics.all());
+    return topics;
   }
 }
