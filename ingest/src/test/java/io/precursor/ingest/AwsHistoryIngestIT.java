@@ -142,7 +142,8 @@ class AwsHistoryIngestIT {
     assertThat(tally.throttles()).isEqualTo(3);
     assertThat(tally.serverErrors()).isEqualTo(1);
     assertThat(tally.requests(LogGroupHistory.OPERATION))
-        .as("per log group an empty first page, then pages of 150: 2561 slow-log and 27 error events")
+        .as(
+            "per log group an empty first page, then pages of 150: 2561 slow-log and 27 error events")
         .isEqualTo(logs.requests().size())
         .isEqualTo(1 + 18 + 1 + 1);
     assertThat(logs.requests())
