@@ -129,7 +129,7 @@ class ReplayFromAwsIT {
     assertThat(logs.requests()).hasSizeGreaterThan(5);
   }
 
-  private static final String SEED_INSTANCE_METRICS =
+  static final String SEED_INSTANCE_METRICS =
       String.join(
           ",",
           List.of(
