@@ -1,7 +1,10 @@
 package io.precursor.launcher;
 
 import io.precursor.embedded.EmbeddedKafkaBroker;
-import io.precursor.ingest.IngestCounters;
+import io.precursor.ingest.IngestConfig;
+import io.precursor.ingest.events.EventPollerConfig;
+import io.precursor.ingest.metrics.AwsPollConfig;
+import io.precursor.ingest.metrics.MetricPollerConfig;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.TopicProvisioner;
@@ -21,14 +24,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Replays a historical window from AWS CLI exports through the same topology as live, on
- * replay-scoped topics and its own application id, and reports what it would have caught.
+ * Replays a historical window, from AWS CLI exports or read from AWS, through the same topology as
+ * live, on replay-scoped topics and its own application id, and reports what it would have caught.
  */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
     description =
-        "Replays a window of AWS CLI exports (laid out as `precursor simulate` writes them)"
+        "Replays a window of AWS CLI exports (laid out as `precursor simulate` writes them) or,"
+            + " with --source aws, of CloudWatch Logs, CloudWatch metrics and RDS events read"
+            + " from AWS,"
             + " through the detection topology on replay-scoped topics, on an embedded broker"
             + " unless --bootstrap-servers is given; live topics and state are never touched."
             + " Prints precursors, incidents and lead times; posts nothing to Slack.")
@@ -36,8 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Exports to replay.")
-  Path dir;
+  @Mixin ReplaySourceOptions input;
 
   @Option(
       names = "--from",
@@ -70,8 +74,11 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    if (!Files.isDirectory(dir)) {
-      System.err.println("precursor replay: no such directory " + dir);
+    ReplaySource source;
+    try {
+      source = input.source(from, to, cluster, instance);
+    } catch (IllegalArgumentException e) {
+      System.err.println("precursor replay: " + e.getMessage());
       return 2;
     }
     Path work = Files.createTempDirectory("precursor-replay");
@@ -81,7 +88,14 @@ final class ReplayCommand implements Callable<Integer> {
       String run = runId();
       Settings settings =
           config
-              .load(List.of(TopicsConfig.DEFINITION, StreamsStageConfig.DEFINITION))
+              .load(
+                  List.of(
+                      TopicsConfig.DEFINITION,
+                      StreamsStageConfig.DEFINITION,
+                      IngestConfig.DEFINITION,
+                      AwsPollConfig.DEFINITION,
+                      MetricPollerConfig.DEFINITION,
+                      EventPollerConfig.DEFINITION))
               .with("bootstrap.servers", servers)
               .with(TopicsConfig.TOPIC_PREFIX, "replay-" + run + ".")
               .with(StreamsStageConfig.APPLICATION_ID, "precursor-replay-" + run)
@@ -94,8 +108,15 @@ final class ReplayCommand implements Callable<Integer> {
       Topics topics = new Topics(topicsConfig);
       TopicProvisioner.ensure(servers, topicsConfig.replicationFactor(), topics.all());
       ReplayFilter filter = new ReplayFilter(from, to, cluster, instance);
-      IngestCounters counters = ExportLoader.load(settings, topics, dir, filter::wrap);
-      System.out.printf("replay %s: ingested %s%n", run, counters);
+      ReplayInput read;
+      try {
+        read = source.load(settings, topics, filter::wrap);
+      } catch (ReplaySourceException e) {
+        System.err.println("precursor replay: " + e.getMessage());
+        return 2;
+      }
+      System.out.printf("replay %s of %s:%n", run, source.describe());
+      read.print(System.out);
 
       try (StreamsStage streams = new StreamsStage(settings.asMap());
           Admin admin =
