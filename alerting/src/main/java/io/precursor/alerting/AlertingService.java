@@ -303,11 +303,11 @@ public final class AlertingService implements Runnable, AutoCloseable {
         return;
       }
       log.info(
-          "Snapshot {} of {} refused for now ({}), asking again in {} s",
+          "Snapshot {} of {} refused for now ({}), asking again in {} ms",
           request.identifier(),
           request.resource(),
           step.detail(),
-          snapshotSettings.retryBackoff().toSeconds());
+          snapshotSettings.retryBackoff().toMillis());
       counters.countSnapshotDeferred();
       deferred.add(new DeferredSnapshot(request, partition, offset, first, attempt, nextAttempt));
       return;
