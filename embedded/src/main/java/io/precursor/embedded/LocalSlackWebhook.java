@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,14 +26,22 @@ import java.util.function.Consumer;
  */
 public final class LocalSlackWebhook implements AutoCloseable {
 
-  /** A scripted answer to one request. */
-  public record Response(int status, String body, Map<String, String> headers) {}
+  /** A scripted answer to one request; {@code hang} is how long to wait before answering. */
+  public record Response(int status, String body, Map<String, String> headers, Duration hang) {
+    public Response(int status, String body, Map<String, String> headers) {
+      this(status, body, headers, Duration.ZERO);
+    }
+  }
+
+  /** One request as it arrived and how it was answered. */
+  public record Request(Instant at, int status) {}
 
   private static final String PATH = "/services/T00000000/B00000000/local";
 
   private final HttpServer server;
   private final List<String> accepted = new ArrayList<>();
   private final Deque<Response> scripted = new ArrayDeque<>();
+  private final List<Request> log = new ArrayList<>();
   private volatile Consumer<String> onAccepted = body -> {};
   private int requests;
 
@@ -47,7 +57,8 @@ public final class LocalSlackWebhook implements AutoCloseable {
       LocalSlackWebhook webhook = new LocalSlackWebhook(server);
       server.createContext("/", webhook::handle);
       server.setExecutor(
-          Executors.newSingleThreadExecutor(
+          // Several threads, so a scripted hang holds up only its own request.
+          Executors.newCachedThreadPool(
               r -> {
                 Thread t = new Thread(r, "local-slack-webhook");
                 t.setDaemon(true);
@@ -80,6 +91,19 @@ public final class LocalSlackWebhook implements AutoCloseable {
     scripted.addLast(new Response(status, body, Map.copyOf(headers)));
   }
 
+  /**
+   * Queues a request that gets no answer for {@code hang} (then a 503), as a Slack that hangs: the
+   * client's own timeout should give up on it first.
+   */
+  public synchronized void enqueueHang(Duration hang) {
+    scripted.addLast(new Response(503, "hung", Map.of(), hang));
+  }
+
+  /** Every request in arrival order, with the status it got. */
+  public synchronized List<Request> requests() {
+    return List.copyOf(log);
+  }
+
   /** Called with each accepted body, on the server thread. */
   public void onAccepted(Consumer<String> listener) {
     this.onAccepted = listener;
@@ -97,6 +121,14 @@ public final class LocalSlackWebhook implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       Response response = answer(exchange, body);
+      if (!response.hang().isZero()) {
+        try {
+          // Stands for a server that does not answer; the client under test times out meanwhile.
+          Thread.sleep(response.hang().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
@@ -121,6 +153,7 @@ public final class LocalSlackWebhook implements AutoCloseable {
       if (response.status() == 200) {
         accepted.add(body);
       }
+      log.add(new Request(Instant.now(), response.status()));
     }
     if (response.status() == 200) {
       onAccepted.accept(body);
