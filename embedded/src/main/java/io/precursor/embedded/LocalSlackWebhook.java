@@ -44,6 +44,11 @@ public final class LocalSlackWebhook implements AutoCloseable {
   private final List<Request> log = new ArrayList<>();
   private volatile Consumer<String> onAccepted = body -> {};
   private int requests;
+  // Slack's limit when set (about one a second, short bursts): more gets 429 Retry-After.
+  private double limitPerSecond;
+  private double limitTokens;
+  private long limitRefilledNanos;
+  private int limitBurst;
 
   private LocalSlackWebhook(HttpServer server) {
     this.server = server;
@@ -104,9 +109,35 @@ public final class LocalSlackWebhook implements AutoCloseable {
     return List.copyOf(log);
   }
 
+  /**
+   * Answers like Slack's rate limit: {@code perSecond} posts a second with bursts of {@code burst};
+   * a post over the limit gets 429 with Retry-After of one second.
+   */
+  public synchronized void rateLimit(double perSecond, int burst) {
+    this.limitPerSecond = perSecond;
+    this.limitBurst = burst;
+    this.limitTokens = burst;
+    this.limitRefilledNanos = System.nanoTime();
+  }
+
   /** Called with each accepted body, on the server thread. */
   public void onAccepted(Consumer<String> listener) {
     this.onAccepted = listener;
+  }
+
+  private boolean overLimit() {
+    if (limitPerSecond <= 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    limitTokens =
+        Math.min(limitBurst, limitTokens + (now - limitRefilledNanos) / 1e9 * limitPerSecond);
+    limitRefilledNanos = now;
+    if (limitTokens >= 1) {
+      limitTokens -= 1;
+      return false;
+    }
+    return true;
   }
 
   @Override
@@ -150,6 +181,9 @@ public final class LocalSlackWebhook implements AutoCloseable {
         return new Response(404, "no_service", Map.of());
       }
       response = scripted.isEmpty() ? new Response(200, "ok", Map.of()) : scripted.removeFirst();
+      if (response.status() == 200 && overLimit()) {
+        response = new Response(429, "rate_limited", Map.of("Retry-After", "1"));
+      }
       if (response.status() == 200) {
         accepted.add(body);
       }
