@@ -64,6 +64,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
   private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
   private final List<java.util.function.Consumer<DeliveredAlert>> listeners =
       new CopyOnWriteArrayList<>();
+  private final PartitionAssignment assignment = new PartitionAssignment();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -105,6 +106,23 @@ public final class AlertingService implements Runnable, AutoCloseable {
     listeners.add(listener);
   }
 
+  /** True once the consumer group gave this instance its partitions, until they are revoked. */
+  public boolean assigned() {
+    return assignment.assigned();
+  }
+
+  Consumer<byte[], byte[]> consumer() {
+    return consumer;
+  }
+
+  Producer<byte[], byte[]> producer() {
+    return producer;
+  }
+
+  SlackWebhook webhook() {
+    return webhook;
+  }
+
   /** What the service has done so far. */
   public AlertingCounters counters() {
     return counters;
@@ -121,7 +139,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
     try {
       completed = CompletedActions.load(consumer, topics.actions(), webhook.name(), LOAD_TIMEOUT);
-      consumer.subscribe(sources);
+      consumer.subscribe(sources, assignment);
       log.info("Alerting started: reading {}, posting to webhook {}", sources, webhook.name());
       while (!closing.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -185,6 +203,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
       return;
     }
     DeliveryOutcome outcome = webhook.post(alert.get().message());
+    counters.countSlackOutcome(outcome);
     actionLog.append(actionRecord(alert.get(), outcome));
     if (outcome.delivered()) {
       completed.add(key);

@@ -59,6 +59,11 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
         topics);
   }
 
+  /** The producer this publisher sends with (for its client metrics). */
+  public Producer<byte[], byte[]> producer() {
+    return producer;
+  }
+
   /** Publishes through {@code producer}, which this publisher then owns and closes. */
   public IngestPublisher(Producer<byte[], byte[]> producer, Topics topics) {
     this.producer = producer;

@@ -79,6 +79,16 @@ public final class MetricPolling implements AutoCloseable {
     return poller.lastReport();
   }
 
+  /** What every poll so far did. */
+  public PollTotals totals() {
+    return poller.totals();
+  }
+
+  /** The Kafka producer the polls publish with (for its client metrics). */
+  public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+    return publisher.producer();
+  }
+
   /** Polls that failed. */
   public long failures() {
     return loop.failures();
