@@ -9,6 +9,7 @@ import io.precursor.schemas.ActionRecord;
 import io.precursor.schemas.ActionType;
 import io.precursor.schemas.FailoverPrecursor;
 import io.precursor.schemas.Incident;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -323,8 +324,10 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  private static Map<String, Object> consumerProperties(AlertingConfig config, String target) {
-    Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+  static Map<String, Object> consumerProperties(AlertingConfig config, String target) {
+    Map<String, Object> props =
+        new HashMap<>(KafkaSecurityConfig.clientProperties(config.originals()));
+    props.putAll(config.kafkaOverrides());
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "precursor-alerting-" + target);
@@ -343,8 +346,10 @@ public final class AlertingService implements Runnable, AutoCloseable {
     return props;
   }
 
-  private static Map<String, Object> producerProperties(AlertingConfig config, String target) {
-    Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+  static Map<String, Object> producerProperties(AlertingConfig config, String target) {
+    Map<String, Object> props =
+        new HashMap<>(KafkaSecurityConfig.clientProperties(config.originals()));
+    props.putAll(config.kafkaOverrides());
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "precursor-alerting-" + target + "-actions");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

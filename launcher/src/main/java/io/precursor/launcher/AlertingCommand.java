@@ -4,6 +4,7 @@ import io.precursor.alerting.AlertingConfig;
 import io.precursor.alerting.AlertingService;
 import io.precursor.observability.ObservabilityConfig;
 import io.precursor.observability.StageTelemetry;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.util.List;
@@ -26,6 +27,7 @@ final class AlertingCommand implements Callable<Integer> {
         config.load(
             List.of(
                 TopicsConfig.DEFINITION,
+                KafkaSecurityConfig.DEFINITION,
                 AlertingConfig.DEFINITION,
                 ObservabilityConfig.DEFINITION));
     Topics topics = new Topics(new TopicsConfig(settings.asMap()));

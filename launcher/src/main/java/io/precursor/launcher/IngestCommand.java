@@ -12,6 +12,7 @@ import io.precursor.ingest.metrics.MetricPollerConfig;
 import io.precursor.ingest.metrics.MetricPolling;
 import io.precursor.observability.ObservabilityConfig;
 import io.precursor.observability.StageTelemetry;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ final class IngestCommand implements Callable<Integer> {
         config.load(
             List.of(
                 TopicsConfig.DEFINITION,
+                KafkaSecurityConfig.DEFINITION,
                 IngestConfig.DEFINITION,
                 AwsPollConfig.DEFINITION,
                 MetricPollerConfig.DEFINITION,

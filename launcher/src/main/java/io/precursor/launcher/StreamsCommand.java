@@ -4,6 +4,7 @@ import io.precursor.observability.ObservabilityConfig;
 import io.precursor.observability.StageTelemetry;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.TopicsConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ final class StreamsCommand implements Callable<Integer> {
         config.load(
             List.of(
                 TopicsConfig.DEFINITION,
+                KafkaSecurityConfig.DEFINITION,
                 StreamsStageConfig.DEFINITION,
                 ObservabilityConfig.DEFINITION));
     topicOptions.ensure(

@@ -3,6 +3,7 @@ package io.precursor.streams;
 import io.precursor.streams.deadletter.DeadLetterHandler;
 import io.precursor.streams.telemetry.OutputMetersInterceptor;
 import io.precursor.streams.telemetry.StreamsOutputMeters;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.time.Duration;
@@ -63,6 +64,8 @@ public final class StreamsStage implements AutoCloseable {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // TLS/SASL for every client Kafka Streams makes (consumers, producers, admin).
+    props.putAll(KafkaSecurityConfig.clientProperties(settings));
     // Pass-through of plain Kafka client settings (security, timeouts) given as streams.kafka.*.
     settings.forEach(
         (k, v) -> {

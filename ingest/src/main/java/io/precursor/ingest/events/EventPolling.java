@@ -56,7 +56,7 @@ public final class EventPolling implements AutoCloseable {
             config,
             aws.fleetShare(),
             new PublishedEvents(
-                ingest.bootstrapServers(), topics.dbEvents(), config.resumeTimeout()),
+                ingest.bootstrapServers(), settings, topics.dbEvents(), config.resumeTimeout()),
             clock);
     IngestPublisher publisher = new IngestPublisher(ingest, topics);
     RdsClient rds = AwsClients.rds(aws, credentials);

@@ -1,6 +1,7 @@
 package io.precursor.ingest.events;
 
 import io.precursor.schemas.DbEvent;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,20 @@ public final class PublishedEvents {
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final String bootstrapServers;
+  private final Map<String, Object> security;
   private final Topic<String, DbEvent> topic;
   private final Duration timeout;
 
   public PublishedEvents(String bootstrapServers, Topic<String, DbEvent> topic, Duration timeout) {
+    this(bootstrapServers, Map.of(), topic, timeout);
+  }
+
+  /**
+   * Reads with the Kafka security settings among {@code settings} ({@link KafkaSecurityConfig}).
+   */
+  public PublishedEvents(
+      String bootstrapServers, Map<?, ?> settings, Topic<String, DbEvent> topic, Duration timeout) {
+    this.security = KafkaSecurityConfig.clientProperties(settings);
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.timeout = timeout;
@@ -47,7 +58,7 @@ public final class PublishedEvents {
    * @throws IllegalStateException when the end is not reached within the timeout
    */
   public List<DbEvent> since(Instant since) {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(security);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
