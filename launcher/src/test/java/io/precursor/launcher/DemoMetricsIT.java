@@ -81,11 +81,20 @@ class DemoMetricsIT {
                             "precursor_alerting_action_attempts_total",
                             "action=\"slack_message\""))
                     .isGreaterThan(0);
+                // The incident links the precursor once the failover is processed.
+                assertThat(
+                        sum(
+                            scrape(stages.get("streams")),
+                            "precursor_streams_lead_time_seconds_count",
+                            ""))
+                    .isGreaterThan(0);
               });
 
       String streams = scrape(stages.get("streams"));
       assertThat(sum(streams, "precursor_streams_incidents_total", "")).isGreaterThan(0);
-      assertThat(sum(streams, "precursor_streams_lead_time_seconds_count", "")).isGreaterThan(0);
+      assertThat(sum(streams, "precursor_streams_lead_time_seconds_sum", ""))
+          .as("lead time of at least 5 minutes, as the demo prints")
+          .isGreaterThanOrEqualTo(300);
       assertThat(streams).contains("kafka_stream_thread_"); // Kafka Streams' own metrics
       String ingest = scrape(stages.get("ingest"));
       assertThat(sum(ingest, "precursor_ingest_records_out_total", "topic=\"slowlog\""))
