@@ -1,5 +1,8 @@
 package io.precursor.alerting;
 
+import io.precursor.alerting.slack.DeliveryOutcome;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Running counts of what the alerting stage did, readable from any thread. */
@@ -16,6 +19,30 @@ public final class AlertingCounters {
   private final AtomicLong snapshotsSkipped = new AtomicLong();
   private final AtomicLong snapshotsFailed = new AtomicLong();
   private final AtomicLong snapshotsDeferred = new AtomicLong();
+  private final AtomicLong slackAttempts = new AtomicLong();
+  private final Map<DeliveryOutcome.Status, AtomicLong> slackOutcomes =
+      new EnumMap<>(DeliveryOutcome.Status.class);
+
+  public AlertingCounters() {
+    for (DeliveryOutcome.Status status : DeliveryOutcome.Status.values()) {
+      slackOutcomes.put(status, new AtomicLong());
+    }
+  }
+
+  /** HTTP posts to Slack, retries included. */
+  public long slackAttempts() {
+    return slackAttempts.get();
+  }
+
+  /** Slack posts that ended with {@code status}. */
+  public long slackOutcomes(DeliveryOutcome.Status status) {
+    return slackOutcomes.get(status).get();
+  }
+
+  void countSlackOutcome(DeliveryOutcome outcome) {
+    slackAttempts.addAndGet(outcome.attempts());
+    slackOutcomes.get(outcome.status()).incrementAndGet();
+  }
 
   /** Records taken from the precursors and incidents topics. */
   public long recordsRead() {

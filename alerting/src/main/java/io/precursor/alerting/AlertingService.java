@@ -16,6 +16,7 @@ import io.precursor.schemas.ActionRecord;
 import io.precursor.schemas.ActionType;
 import io.precursor.schemas.FailoverPrecursor;
 import io.precursor.schemas.Incident;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
   private final List<DeferredSnapshot> deferred = new ArrayList<>();
   private final List<java.util.function.Consumer<DeliveredAlert>> listeners =
       new CopyOnWriteArrayList<>();
+  private final PartitionAssignment assignment = new PartitionAssignment();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -157,6 +159,23 @@ public final class AlertingService implements Runnable, AutoCloseable {
     listeners.add(listener);
   }
 
+  /** True once the consumer group gave this instance its partitions, until they are revoked. */
+  public boolean assigned() {
+    return assignment.assigned();
+  }
+
+  Consumer<byte[], byte[]> consumer() {
+    return consumer;
+  }
+
+  Producer<byte[], byte[]> producer() {
+    return producer;
+  }
+
+  SlackWebhook webhook() {
+    return webhook;
+  }
+
   /** What the service has done so far. */
   public AlertingCounters counters() {
     return counters;
@@ -174,7 +193,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
     try {
       completed =
           CompletedActions.load(consumer, topics.actions(), LOAD_TIMEOUT, this::rememberSnapshot);
-      consumer.subscribe(sources);
+      consumer.subscribe(sources, assignment);
       log.info(
           "Alerting started: reading {}, webhooks {}, {} routing rules, snapshots {}",
           sources,
@@ -256,6 +275,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
       return;
     }
     DeliveryOutcome outcome = webhook.post(alert.message());
+    counters.countSlackOutcome(outcome);
     if (outcome.delivered()) {
       crashPoint.reached(CrashPoint.AFTER_POST, alert.subjectId());
     }
@@ -500,8 +520,10 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  private static Map<String, Object> consumerProperties(AlertingConfig config) {
-    Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+  static Map<String, Object> consumerProperties(AlertingConfig config) {
+    Map<String, Object> props =
+        new HashMap<>(KafkaSecurityConfig.clientProperties(config.originals()));
+    props.putAll(config.kafkaOverrides());
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "precursor-alerting-" + config.webhookName());
@@ -520,8 +542,10 @@ public final class AlertingService implements Runnable, AutoCloseable {
     return props;
   }
 
-  private static Map<String, Object> producerProperties(AlertingConfig config) {
-    Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+  static Map<String, Object> producerProperties(AlertingConfig config) {
+    Map<String, Object> props =
+        new HashMap<>(KafkaSecurityConfig.clientProperties(config.originals()));
+    props.putAll(config.kafkaOverrides());
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(
         ProducerConfig.CLIENT_ID_CONFIG, "precursor-alerting-" + config.webhookName() + "-actions");

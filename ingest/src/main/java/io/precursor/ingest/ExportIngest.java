@@ -103,7 +103,7 @@ public final class ExportIngest {
   }
 
   private void deadLetter(IngestSink sink, FileReadError error) {
-    counters.deadLetters.incrementAndGet();
+    counters.countDeadLetter(IngestCounters.DeadLetterReason.UNREADABLE_EXPORT_ITEM);
     sink.deadLetter(
         error.position().toString(),
         error.reason(),

@@ -1,6 +1,7 @@
 package io.precursor.ingest;
 
 import io.precursor.schemas.DeadLetter;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topic;
 import io.precursor.topics.Topics;
 import java.nio.ByteBuffer;
@@ -41,22 +42,26 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
   public IngestPublisher(IngestConfig config, Topics topics) {
     this(
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG,
-                config.getString(IngestConfig.CLIENT_ID),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                20,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer()),
+            producerProperties(config), new ByteArraySerializer(), new ByteArraySerializer()),
         topics);
+  }
+
+  /** The producer's settings: the Kafka security settings given, then ingest's own. */
+  static Map<String, Object> producerProperties(IngestConfig config) {
+    Map<String, Object> props =
+        new java.util.HashMap<>(KafkaSecurityConfig.clientProperties(config.originals()));
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.getString(IngestConfig.CLIENT_ID));
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return props;
+  }
+
+  /** The producer this publisher sends with (for its client metrics). */
+  public Producer<byte[], byte[]> producer() {
+    return producer;
   }
 
   /** Publishes through {@code producer}, which this publisher then owns and closes. */

@@ -1,5 +1,6 @@
 package io.precursor.ingest;
 
+import io.precursor.ingest.IngestCounters.DeadLetterReason;
 import io.precursor.ingest.errorlog.ErrorLogStreams;
 import io.precursor.ingest.files.EventBridgeEventsFile;
 import io.precursor.ingest.files.InstanceClusters;
@@ -76,11 +77,17 @@ public final class SubscriptionIngest {
     try {
       message = decoder.decode(data);
     } catch (UnreadableRecordException e) {
-      deadLetter(sink, source, e.reason(), e, data);
+      deadLetter(sink, source, DeadLetterReason.UNREADABLE_RECORD, e.reason(), e, data);
       return;
     } catch (RuntimeException | StackOverflowError e) {
       // A decoder bug must cost this record, set aside whole, not the shard or the worker.
-      deadLetter(sink, source, unexpected(e, "decoding the record"), e, data);
+      deadLetter(
+          sink,
+          source,
+          DeadLetterReason.UNEXPECTED_FAILURE,
+          unexpected(e, "decoding the record"),
+          e,
+          data);
       return;
     }
     if (message instanceof SubscriptionMessage.DataMessage logs) {
@@ -135,6 +142,7 @@ public final class SubscriptionIngest {
       deadLetter(
           sink,
           source,
+          DeadLetterReason.UNPARSEABLE_DB_EVENT,
           "unreadable EventBridge aws.rds event: " + e.getMessage(),
           e,
           event.json().getBytes(StandardCharsets.UTF_8));
@@ -143,6 +151,7 @@ public final class SubscriptionIngest {
       deadLetter(
           sink,
           source,
+          DeadLetterReason.UNEXPECTED_FAILURE,
           unexpected(e, "reading the EventBridge aws.rds event"),
           e,
           event.json().getBytes(StandardCharsets.UTF_8));
@@ -171,6 +180,7 @@ public final class SubscriptionIngest {
               + unreadable.logStream()
               + " event "
               + unreadable.eventId(),
+          DeadLetterReason.UNPARSEABLE_LOG_EVENT,
           unreadable.reason(),
           null,
           unreadable.raw());
@@ -182,9 +192,19 @@ public final class SubscriptionIngest {
     return "unexpected " + e.getClass().getName() + " while " + doing + ": " + e.getMessage();
   }
 
+  /** What this ingest has read so far. */
+  public IngestCounters counters() {
+    return counters;
+  }
+
   private void deadLetter(
-      IngestSink sink, String source, String reason, Throwable error, byte[] raw) {
-    counters.deadLetters.incrementAndGet();
+      IngestSink sink,
+      String source,
+      DeadLetterReason kind,
+      String reason,
+      Throwable error,
+      byte[] raw) {
+    counters.countDeadLetter(kind);
     sink.deadLetter(source, reason, error, raw);
   }
 }

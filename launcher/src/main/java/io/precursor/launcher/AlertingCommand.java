@@ -2,6 +2,9 @@ package io.precursor.launcher;
 
 import io.precursor.alerting.AlertingConfig;
 import io.precursor.alerting.AlertingService;
+import io.precursor.observability.ObservabilityConfig;
+import io.precursor.observability.StageTelemetry;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.util.List;
@@ -20,10 +23,22 @@ final class AlertingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = config.load(List.of(TopicsConfig.DEFINITION, AlertingConfig.DEFINITION));
+    Settings settings =
+        config.load(
+            List.of(
+                TopicsConfig.DEFINITION,
+                KafkaSecurityConfig.DEFINITION,
+                AlertingConfig.DEFINITION,
+                ObservabilityConfig.DEFINITION));
     Topics topics = new Topics(new TopicsConfig(settings.asMap()));
     AlertingService service = new AlertingService(new AlertingConfig(settings.asMap()), topics);
-    Shutdown.closing(service);
+    StageTelemetry telemetry = StageTelemetries.alerting(service, settings.asMap());
+    Shutdown.closing(
+        () -> {
+          try (telemetry) {
+            service.close();
+          }
+        });
     service.run();
     return 0;
   }

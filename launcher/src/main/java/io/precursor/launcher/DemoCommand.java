@@ -6,6 +6,9 @@ import io.precursor.alerting.DeliveredAlert;
 import io.precursor.embedded.EmbeddedKafkaBroker;
 import io.precursor.embedded.LocalSlackWebhook;
 import io.precursor.ingest.IngestCounters;
+import io.precursor.ingest.IngestMetrics;
+import io.precursor.observability.ObservabilityConfig;
+import io.precursor.observability.StageTelemetry;
 import io.precursor.scenarios.BundledScenarios;
 import io.precursor.scenarios.ScenarioManifest;
 import io.precursor.streams.StreamsStage;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,6 +63,21 @@ final class DemoCommand implements Callable<Integer> {
           "Give up when the precursor has not been posted by then (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(
+      names = "--observe",
+      description =
+          "Serve each stage's /metrics, /health/live and /health/ready on a free loopback port"
+              + " and print where.")
+  boolean observe;
+
+  @Option(
+      names = "--linger",
+      defaultValue = "PT0S",
+      description =
+          "Keep running this long after the outcome, e.g. to scrape the --observe endpoints"
+              + " (ISO-8601, default: ${DEFAULT-VALUE}; Ctrl-C ends it).")
+  Duration linger;
+
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
@@ -74,13 +94,23 @@ final class DemoCommand implements Callable<Integer> {
 
       ScenarioManifest manifest = BundledScenarios.extract(scenario, work.resolve(scenario));
       out.printf("Scenario %s: %s%n", manifest.name(), manifest.description());
-      IngestCounters counters =
-          ExportLoader.load(settings, topics, work.resolve(scenario), sink -> sink);
-      out.printf("Ingested %s%n", counters);
-
-      try (StreamsStage streams = new StreamsStage(settings.asMap());
+      IngestCounters counters = new IngestCounters();
+      try (StageTelemetry ingestTelemetry =
+              StageTelemetries.ingest(new IngestMetrics(counters), null, settings.asMap());
+          StreamsStage streams = new StreamsStage(settings.asMap());
+          StageTelemetry streamsTelemetry = StageTelemetries.streams(streams, settings.asMap());
           AlertingService alerting =
-              new AlertingService(new AlertingConfig(settings.asMap()), topics)) {
+              new AlertingService(new AlertingConfig(settings.asMap()), topics);
+          StageTelemetry alertingTelemetry =
+              StageTelemetries.alerting(alerting, settings.asMap())) {
+        for (StageTelemetry telemetry :
+            List.of(ingestTelemetry, streamsTelemetry, alertingTelemetry)) {
+          telemetry
+              .url()
+              .ifPresent(url -> out.printf("METRICS    %-8s %smetrics%n", telemetry.stage(), url));
+        }
+        ExportLoader.load(settings, topics, work.resolve(scenario), sink -> sink, counters);
+        out.printf("Ingested %s%n", counters);
         alerting.onDelivered(delivered::add);
         streams.start();
         Thread alertingThread = new Thread(alerting, "precursor-demo-alerting");
@@ -90,10 +120,24 @@ final class DemoCommand implements Callable<Integer> {
                 broker.bootstrapServers(), topics, delivered, timeout, streams::state);
         outcome.print(out, webhook.equals(standIn.url()) ? "the local Slack stand-in" : "Slack");
         out.printf("Done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        lingerIfAsked(out);
         return outcome.complete() ? 0 : 1;
       }
     } finally {
       deleteRecursively(work);
+    }
+  }
+
+  private void lingerIfAsked(PrintStream out) {
+    if (linger.isZero() || linger.isNegative()) {
+      return;
+    }
+    out.printf("Lingering %s (Ctrl-C ends it)%n", linger);
+    try {
+      // Nothing counts this latch down: it is an interruptible wait for the linger time.
+      new CountDownLatch(1).await(linger.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      // Interruption only ends the linger; the stages still close in order.
     }
   }
 
@@ -114,7 +158,11 @@ final class DemoCommand implements Callable<Integer> {
         .with("streams.application.id", "precursor-demo")
         .with("streams.state.dir", work.resolve("streams-state").toString())
         .with(AlertingConfig.WEBHOOK_URL, webhook.toString())
-        .with(AlertingConfig.WEBHOOK_NAME, "demo");
+        .with(AlertingConfig.WEBHOOK_NAME, "demo")
+        // Three stages share the process: each takes a free loopback port, or none.
+        .with(ObservabilityConfig.HTTP_ENABLED, Boolean.toString(observe))
+        .with(ObservabilityConfig.HTTP_HOST, "127.0.0.1")
+        .with(ObservabilityConfig.HTTP_PORT, "0");
   }
 
   static void deleteRecursively(Path root) throws java.io.IOException {

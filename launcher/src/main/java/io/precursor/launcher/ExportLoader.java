@@ -21,8 +21,18 @@ final class ExportLoader {
   static IngestCounters load(
       Settings settings, Topics topics, Path exports, UnaryOperator<IngestSink> view)
       throws IOException {
+    return load(settings, topics, exports, view, new IngestCounters());
+  }
+
+  /** Ingests {@code exports}, counting into {@code counters} (which a metrics binder may read). */
+  static IngestCounters load(
+      Settings settings,
+      Topics topics,
+      Path exports,
+      UnaryOperator<IngestSink> view,
+      IngestCounters counters)
+      throws IOException {
     IngestConfig config = new IngestConfig(settings.asMap());
-    IngestCounters counters = new IngestCounters();
     try (IngestPublisher publisher = new IngestPublisher(config, topics)) {
       new ExportIngest(config, topics, counters).ingest(exports, view.apply(publisher));
       publisher.awaitAcknowledged();

@@ -2,6 +2,7 @@ package io.precursor.launcher;
 
 import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestCounters;
+import io.precursor.ingest.IngestMetrics;
 import io.precursor.ingest.events.EventPollerConfig;
 import io.precursor.ingest.events.EventPolling;
 import io.precursor.ingest.kinesis.KinesisIngest;
@@ -9,6 +10,9 @@ import io.precursor.ingest.kinesis.KinesisIngestConfig;
 import io.precursor.ingest.metrics.AwsPollConfig;
 import io.precursor.ingest.metrics.MetricPollerConfig;
 import io.precursor.ingest.metrics.MetricPolling;
+import io.precursor.observability.ObservabilityConfig;
+import io.precursor.observability.StageTelemetry;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.nio.file.Path;
@@ -53,16 +57,22 @@ final class IngestCommand implements Callable<Integer> {
         config.load(
             List.of(
                 TopicsConfig.DEFINITION,
+                KafkaSecurityConfig.DEFINITION,
                 IngestConfig.DEFINITION,
                 AwsPollConfig.DEFINITION,
                 MetricPollerConfig.DEFINITION,
                 EventPollerConfig.DEFINITION,
-                KinesisIngestConfig.DEFINITION));
+                KinesisIngestConfig.DEFINITION,
+                ObservabilityConfig.DEFINITION));
     IngestConfig ingestConfig = new IngestConfig(settings.asMap());
     Topics topics = new Topics(new TopicsConfig(settings.asMap()));
     topicOptions.ensure(ingestConfig.bootstrapServers(), settings);
+    IngestCounters counters = new IngestCounters();
+    IngestMetrics metrics = new IngestMetrics(counters);
     if (files != null) {
-      IngestCounters counters = ExportLoader.load(settings, topics, files, sink -> sink);
+      try (StageTelemetry telemetry = StageTelemetries.ingest(metrics, null, settings.asMap())) {
+        ExportLoader.load(settings, topics, files, sink -> sink, counters);
+      }
       System.out.println("ingested " + counters);
       return 0;
     }
@@ -72,17 +82,19 @@ final class IngestCommand implements Callable<Integer> {
     if (stream != null && !stream.isBlank()) {
       logs =
           KinesisIngest.start(
-              new KinesisIngestConfig(settings.asMap()),
-              ingestConfig,
-              topics,
-              new IngestCounters());
+              new KinesisIngestConfig(settings.asMap()), ingestConfig, topics, counters);
       running.add(logs);
+      metrics.with(logs);
     }
     if (!noEventPoll) {
-      running.add(EventPolling.start(settings.asMap(), topics));
+      EventPolling events = EventPolling.start(settings.asMap(), topics);
+      running.add(events);
+      metrics.with(events);
     }
     if (!noMetricPoll) {
-      running.add(MetricPolling.start(settings.asMap(), topics));
+      MetricPolling polling = MetricPolling.start(settings.asMap(), topics);
+      running.add(polling);
+      metrics.with(polling);
     }
     if (running.isEmpty()) {
       System.err.println(
@@ -90,10 +102,13 @@ final class IngestCommand implements Callable<Integer> {
               + " poll on");
       return 2;
     }
+    StageTelemetry telemetry = StageTelemetries.ingest(metrics, logs, settings.asMap());
     AutoCloseable all =
         () -> {
-          for (AutoCloseable part : running) {
-            part.close();
+          try (telemetry) {
+            for (AutoCloseable part : running) {
+              part.close();
+            }
           }
         };
     Shutdown shutdown = Shutdown.closing(all);

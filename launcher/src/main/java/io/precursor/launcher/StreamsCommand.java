@@ -1,7 +1,10 @@
 package io.precursor.launcher;
 
+import io.precursor.observability.ObservabilityConfig;
+import io.precursor.observability.StageTelemetry;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.TopicsConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,12 +25,24 @@ final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings =
-        config.load(List.of(TopicsConfig.DEFINITION, StreamsStageConfig.DEFINITION));
+        config.load(
+            List.of(
+                TopicsConfig.DEFINITION,
+                KafkaSecurityConfig.DEFINITION,
+                StreamsStageConfig.DEFINITION,
+                ObservabilityConfig.DEFINITION));
     topicOptions.ensure(
         String.join(",", new StreamsStageConfig(settings.asMap()).getList("bootstrap.servers")),
         settings);
     StreamsStage stage = new StreamsStage(settings.asMap());
-    Shutdown shutdown = Shutdown.closing(stage);
+    StageTelemetry telemetry = StageTelemetries.streams(stage, settings.asMap());
+    Shutdown shutdown =
+        Shutdown.closing(
+            () -> {
+              try (telemetry) {
+                stage.close();
+              }
+            });
     stage.start();
     shutdown.await();
     return 0;

@@ -20,7 +20,10 @@ final class TopicOptions {
     if (!skipTopicCreation) {
       TopicsConfig config = new TopicsConfig(settings.asMap());
       TopicProvisioner.ensure(
-          bootstrapServers, config.replicationFactor(), List.copyOf(new Topics(config).all()));
+          settings.asMap(),
+          bootstrapServers,
+          config.replicationFactor(),
+          List.copyOf(new Topics(config).all()));
     }
   }
 }

@@ -1,6 +1,9 @@
 package io.precursor.streams;
 
 import io.precursor.streams.deadletter.DeadLetterHandler;
+import io.precursor.streams.telemetry.OutputMetersInterceptor;
+import io.precursor.streams.telemetry.StreamsOutputMeters;
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.time.Duration;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -22,6 +26,7 @@ public final class StreamsStage implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final Set<String> sourceTopics;
+  private final StreamsOutputMeters outputMeters;
 
   public StreamsStage(Map<String, ?> settings) {
     StreamsStageConfig config = new StreamsStageConfig(settings);
@@ -29,7 +34,14 @@ public final class StreamsStage implements AutoCloseable {
     Topics topics = new Topics(topicsConfig);
     Topology topology = PrecursorTopology.build(config, topics);
     LOG.debug("topology:\n{}", topology.describe());
-    this.streams = new KafkaStreams(topology, properties(config, topicsConfig, settings));
+    this.outputMeters = new StreamsOutputMeters(topics);
+    Properties props = properties(config, topicsConfig, settings);
+    // The Streams producer counts what the topology writes (objects pass through producer.*).
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+        OutputMetersInterceptor.class.getName());
+    props.put(StreamsConfig.producerPrefix(StreamsOutputMeters.CONFIG), outputMeters);
+    this.streams = new KafkaStreams(topology, props);
     this.sourceTopics = sourceTopics(topology);
   }
 
@@ -52,6 +64,8 @@ public final class StreamsStage implements AutoCloseable {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // TLS/SASL for every client Kafka Streams makes (consumers, producers, admin).
+    props.putAll(KafkaSecurityConfig.clientProperties(settings));
     // Pass-through of plain Kafka client settings (security, timeouts) given as streams.kafka.*.
     settings.forEach(
         (k, v) -> {
@@ -85,6 +99,11 @@ public final class StreamsStage implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /** What the topology wrote so far, as meters. */
+  public StreamsOutputMeters outputMeters() {
+    return outputMeters;
   }
 
   /** The running Kafka Streams instance, for interactive queries and health. */

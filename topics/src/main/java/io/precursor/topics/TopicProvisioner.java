@@ -20,6 +20,13 @@ public final class TopicProvisioner {
 
   private TopicProvisioner() {}
 
+  static Map<String, Object> adminProperties(Map<?, ?> settings, String bootstrapServers) {
+    Map<String, Object> props =
+        new java.util.HashMap<>(KafkaSecurityConfig.clientProperties(settings));
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return props;
+  }
+
   /**
    * Creates the missing topics among {@code topics}.
    *
@@ -27,8 +34,21 @@ public final class TopicProvisioner {
    */
   public static List<String> ensure(
       String bootstrapServers, short replicationFactor, List<Topic<?, ?>> topics) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    return ensure(Map.of(), bootstrapServers, replicationFactor, topics);
+  }
+
+  /**
+   * Creates the missing topics among {@code topics}, with the Kafka security settings among {@code
+   * settings} ({@link KafkaSecurityConfig}).
+   *
+   * @return names of the topics created now
+   */
+  public static List<String> ensure(
+      Map<?, ?> settings,
+      String bootstrapServers,
+      short replicationFactor,
+      List<Topic<?, ?>> topics) {
+    try (Admin admin = Admin.create(adminProperties(settings, bootstrapServers))) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> topic : topics) {

@@ -45,7 +45,9 @@ public final class Topics {
   private final Map<Stage, Topic<String, DeadLetter>> deadLetters;
 
   public Topics(TopicsConfig config) {
-    this(config, SchemaRegistryClients.forUrl(config.schemaRegistryUrl()));
+    this(
+        config,
+        SchemaRegistryClients.forUrl(config.schemaRegistryUrl(), config.schemaRegistryBasicAuth()));
   }
 
   public Topics(TopicsConfig config, SchemaRegistryClient registry) {

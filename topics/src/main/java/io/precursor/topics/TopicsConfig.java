@@ -15,6 +15,7 @@ public final class TopicsConfig extends AbstractConfig {
   public static final String REPLICATION_FACTOR = "topics.replication.factor";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH = "schema.registry.basic.auth.user.info";
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -53,7 +54,14 @@ public final class TopicsConfig extends AbstractConfig {
               true,
               Importance.LOW,
               "Register a value schema on first use. Turn off where schemas are registered by"
-                  + " a deployment pipeline.");
+                  + " a deployment pipeline.")
+          .define(
+              SCHEMA_REGISTRY_BASIC_AUTH,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "user:password for the Schema Registry's HTTP basic authentication (a secret: never"
+                  + " logged). Use an https:// registry URL with it.");
 
   public TopicsConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -73,6 +81,12 @@ public final class TopicsConfig extends AbstractConfig {
 
   public String schemaRegistryUrl() {
     return getString(SCHEMA_REGISTRY_URL);
+  }
+
+  /** user:password for the registry's basic authentication, if set. */
+  public java.util.Optional<String> schemaRegistryBasicAuth() {
+    return java.util.Optional.ofNullable(getPassword(SCHEMA_REGISTRY_BASIC_AUTH))
+        .map(org.apache.kafka.common.config.types.Password::value);
   }
 
   public boolean autoRegister() {

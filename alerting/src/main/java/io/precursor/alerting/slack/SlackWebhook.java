@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ public final class SlackWebhook {
   private final RandomGenerator random;
   private final TokenBucket bucket;
   private final HttpClient http;
+  private final AtomicLong rateLimitWaits = new AtomicLong();
+  private final AtomicLong rateLimitWaitNanos = new AtomicLong();
+  private final AtomicLong retryAfterPauses = new AtomicLong();
 
   /**
    * @param name the configured name of this webhook, used in logs and audit records instead of its
@@ -84,6 +88,21 @@ public final class SlackWebhook {
     return name;
   }
 
+  /** Posts that waited for the token bucket (our pacing of Slack's ~1 message/s limit). */
+  public long rateLimitWaits() {
+    return rateLimitWaits.get();
+  }
+
+  /** Time spent waiting for the token bucket, in seconds. */
+  public double rateLimitWaitSeconds() {
+    return rateLimitWaitNanos.get() / 1e9;
+  }
+
+  /** Times Slack answered 429 with Retry-After and every post was held until then. */
+  public long retryAfterPauses() {
+    return retryAfterPauses.get();
+  }
+
   /** Posts {@code message}, waiting for the rate limit and retrying within the bounds. */
   public DeliveryOutcome post(SlackMessage message) {
     return post(message.toJson());
@@ -96,7 +115,11 @@ public final class SlackWebhook {
     int attempts = 0;
     try {
       while (true) {
-        bucket.acquire();
+        Duration waited = bucket.acquire();
+        if (!waited.isZero()) {
+          rateLimitWaits.incrementAndGet();
+          rateLimitWaitNanos.addAndGet(waited.toNanos());
+        }
         attempts++;
         if (deadline == null) {
           deadline = time.now().plus(retry.maxElapsed());
@@ -130,6 +153,7 @@ public final class SlackWebhook {
             answer.reason(),
             wait.toMillis());
         if (answer.retryAfter().isPresent()) {
+          retryAfterPauses.incrementAndGet();
           // Slack asked every sender to hold off, not just this message.
           bucket.pauseUntil(next);
         } else {

@@ -3,6 +3,7 @@ package io.precursor.ingest.events;
 import io.precursor.ingest.metrics.AwsRetry;
 import io.precursor.ingest.metrics.FleetShare;
 import io.precursor.ingest.metrics.PollOutput;
+import io.precursor.ingest.metrics.PollTotals;
 import io.precursor.schemas.DbEvent;
 import io.precursor.topics.Topic;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class EventPoller {
   private final Clock clock;
   private final EventPosition position;
   private volatile EventPollReport lastReport;
+  private final PollTotals totals = new PollTotals();
 
   /**
    * @param position where to continue, e.g. {@link #resumePosition}
@@ -167,7 +169,13 @@ public final class EventPoller {
             position.remembered());
     LOG.info("{}", report);
     lastReport = report;
+    totals.add(report);
     return report;
+  }
+
+  /** What every poll so far did. */
+  public PollTotals totals() {
+    return totals;
   }
 
   /** The report of the last poll that completed, or null before the first. */

@@ -6,6 +6,7 @@ import io.precursor.ingest.metrics.AwsClients;
 import io.precursor.ingest.metrics.AwsPollConfig;
 import io.precursor.ingest.metrics.PollLoop;
 import io.precursor.ingest.metrics.PollOutput;
+import io.precursor.ingest.metrics.PollTotals;
 import io.precursor.topics.Topics;
 import java.time.Clock;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class EventPolling implements AutoCloseable {
             config,
             aws.fleetShare(),
             new PublishedEvents(
-                ingest.bootstrapServers(), topics.dbEvents(), config.resumeTimeout()),
+                ingest.bootstrapServers(), settings, topics.dbEvents(), config.resumeTimeout()),
             clock);
     IngestPublisher publisher = new IngestPublisher(ingest, topics);
     RdsClient rds = AwsClients.rds(aws, credentials);
@@ -82,6 +83,16 @@ public final class EventPolling implements AutoCloseable {
   /** What the last completed poll did, or null before the first. */
   public EventPollReport lastReport() {
     return poller.lastReport();
+  }
+
+  /** What every poll so far did. */
+  public PollTotals totals() {
+    return poller.totals();
+  }
+
+  /** The Kafka producer the polls publish with (for its client metrics). */
+  public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+    return publisher.producer();
   }
 
   /** Polls that failed. */

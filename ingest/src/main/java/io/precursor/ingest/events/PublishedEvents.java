@@ -6,6 +6,7 @@ import io.precursor.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads back the {@link DbEvent}s already on the db-events topic from a given time on, so a
@@ -17,7 +18,16 @@ public final class PublishedEvents {
   private final String topicName;
 
   public PublishedEvents(String bootstrapServers, Topic<String, DbEvent> topic, Duration timeout) {
-    this.records = new PublishedRecords<>(bootstrapServers, topic, timeout);
+    this(bootstrapServers, Map.of(), topic, timeout);
+  }
+
+  /**
+   * Reads with the Kafka security settings among {@code settings} ({@link
+   * io.precursor.topics.KafkaSecurityConfig}).
+   */
+  public PublishedEvents(
+      String bootstrapServers, Map<?, ?> settings, Topic<String, DbEvent> topic, Duration timeout) {
+    this.records = new PublishedRecords<>(bootstrapServers, settings, topic, timeout);
     this.topicName = topic.name();
   }
 

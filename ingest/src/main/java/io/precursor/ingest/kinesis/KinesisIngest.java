@@ -121,6 +121,32 @@ public final class KinesisIngest implements AutoCloseable {
     return worker;
   }
 
+  /**
+   * True while the worker's lease coordinator runs (it takes, holds and renews shard leases) and
+   * the worker has not halted.
+   */
+  public boolean coordinating() {
+    try {
+      return !halted.get() && scheduler.leaseCoordinator().isRunning();
+    } catch (RuntimeException e) {
+      return false; // not initialized yet
+    }
+  }
+
+  /** The Kafka producer the worker publishes with (for its client metrics). */
+  public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+    return publisher.producer();
+  }
+
+  /** Shard leases this worker holds now. */
+  public int leasesHeld() {
+    try {
+      return scheduler.leaseCoordinator().getAssignments().size();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** Why the worker halted instead of running on or shutting down gracefully, if it did. */
   public Optional<Throwable> failure() {
     return gate.cause();

@@ -60,6 +60,9 @@ final class SubscriptionShardProcessor implements ShardRecordProcessor {
 
   @Override
   public void processRecords(ProcessRecordsInput input) {
+    if (input.millisBehindLatest() != null) {
+      ingest.counters().millisBehindLatest(shardId, input.millisBehindLatest());
+    }
     List<KinesisClientRecord> records = input.records();
     if (records.isEmpty()) {
       return;
@@ -106,6 +109,7 @@ final class SubscriptionShardProcessor implements ShardRecordProcessor {
   @Override
   public void leaseLost(LeaseLostInput input) {
     // Nothing to do, and no checkpoint is allowed: the new holder reads on from the last one.
+    ingest.counters().shardReleased(shardId);
     try (MDC.MDCCloseable shard = MDC.putCloseable(SHARD_ID, shardId)) {
       LOG.info("lease on shard {} lost", shardId);
     }
@@ -114,6 +118,7 @@ final class SubscriptionShardProcessor implements ShardRecordProcessor {
   @Override
   public void shardEnded(ShardEndedInput input) {
     // KCL starts the child shards only once the parent is checkpointed at its end.
+    ingest.counters().shardReleased(shardId);
     try (MDC.MDCCloseable shard = MDC.putCloseable(SHARD_ID, shardId)) {
       checkpointEverythingProcessed(input.checkpointer(), "shard end");
     }

@@ -47,6 +47,7 @@ public final class MetricPoller {
   private final Clock clock;
   private final DatapointMemory memory = new DatapointMemory();
   private volatile MetricPollReport lastReport;
+  private final PollTotals totals = new PollTotals();
 
   /**
    * @param rds the RDS client for discovery; may be null when {@code config} does not discover
@@ -166,7 +167,19 @@ public final class MetricPoller {
             memory.size());
     LOG.info("{}", report);
     lastReport = report;
+    totals.add(
+        report.datapoints(),
+        report.published(),
+        report.duplicatesDropped(),
+        report.throttles(),
+        report.serverErrors(),
+        report.lag());
     return report;
+  }
+
+  /** What every poll so far did. */
+  public PollTotals totals() {
+    return totals;
   }
 
   /** The report of the last poll that completed, or null before the first. */

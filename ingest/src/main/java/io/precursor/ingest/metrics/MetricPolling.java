@@ -75,7 +75,8 @@ public final class MetricPolling implements AutoCloseable {
     // Without this, a restart publishes the whole overlap window a second time.
     Instant since = MetricPoller.firstWindowStart(config, clock);
     List<MetricSample> published =
-        new PublishedRecords<>(ingest.bootstrapServers(), topics.metrics(), config.resumeTimeout())
+        new PublishedRecords<>(
+                ingest.bootstrapServers(), settings, topics.metrics(), config.resumeTimeout())
             .since(since);
     poller.remember(published);
     LOG.info(
@@ -96,6 +97,16 @@ public final class MetricPolling implements AutoCloseable {
   /** What the last completed poll did, or null before the first. */
   public MetricPollReport lastReport() {
     return poller.lastReport();
+  }
+
+  /** What every poll so far did. */
+  public PollTotals totals() {
+    return poller.totals();
+  }
+
+  /** The Kafka producer the polls publish with (for its client metrics). */
+  public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+    return publisher.producer();
   }
 
   /** Polls that failed. */

@@ -1,5 +1,6 @@
 package io.precursor.ingest.metrics;
 
+import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +33,14 @@ public final class PublishedRecords<V> {
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final String bootstrapServers;
+  private final Map<String, Object> security;
   private final Topic<String, V> topic;
   private final Duration timeout;
 
-  public PublishedRecords(String bootstrapServers, Topic<String, V> topic, Duration timeout) {
+  /** Reads with the Kafka security settings among {@code settings} ({@link KafkaSecurityConfig}). */
+  public PublishedRecords(
+      String bootstrapServers, Map<?, ?> settings, Topic<String, V> topic, Duration timeout) {
+    this.security = KafkaSecurityConfig.clientProperties(settings);
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.timeout = timeout;
@@ -49,7 +54,7 @@ public final class PublishedRecords<V> {
    * @throws IllegalStateException when the end is not reached within the timeout
    */
   public List<V> since(Instant since) {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(security);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

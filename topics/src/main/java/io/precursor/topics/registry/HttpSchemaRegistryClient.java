@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
@@ -27,10 +29,32 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final String displayUrl;
   private final HttpClient http;
   private final Duration timeout;
+  private final Optional<String> authorization;
   private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
   public HttpSchemaRegistryClient(URI baseUri, Duration timeout) {
+    this(baseUri, timeout, Optional.empty());
+  }
+
+  /**
+   * A client sending HTTP basic auth with {@code basicAuthUserInfo} ({@code user:password}), or
+   * with the user info of {@code uri} when that is empty.
+   */
+  public HttpSchemaRegistryClient(URI uri, Duration timeout, Optional<String> basicAuthUserInfo) {
+    Optional<String> fromUrl =
+        Optional.ofNullable(uri.getRawUserInfo()).map(HttpSchemaRegistryClient::decode);
+    // Credentials in the URL go in the header only, never in a request line or a message.
+    URI baseUri = uri.getRawUserInfo() == null ? uri : withoutUserInfo(uri);
+    this.authorization =
+        basicAuthUserInfo
+            .or(() -> fromUrl)
+            .filter(info -> !info.isEmpty())
+            .map(
+                info ->
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(info.getBytes(StandardCharsets.UTF_8)));
     String url = baseUri.toString();
     this.baseUri = URI.create(url.endsWith("/") ? url : url + "/");
     // Credentials in the URL must never reach an exception message or a log line.
@@ -73,13 +97,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private Schema fetchSchema(int id) {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(baseUri.resolve("schemas/ids/" + id))
             .timeout(timeout)
             .header("Accept", CONTENT_TYPE)
-            .GET()
-            .build();
-    JsonNode body = send(request, "schema id " + id);
+            .GET();
+    JsonNode body = send(authorized(request), "schema id " + id);
     JsonNode schemaText = body.get("schema");
     if (schemaText == null || !schemaText.isTextual()) {
       throw new SchemaRegistryException(
@@ -90,14 +113,31 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   private JsonNode post(String path, Schema schema) {
     String payload = JSON.createObjectNode().put("schema", schema.toString()).toString();
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(baseUri.resolve(path))
             .timeout(timeout)
             .header("Content-Type", CONTENT_TYPE)
             .header("Accept", CONTENT_TYPE)
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
-            .build();
-    return send(request, path);
+            .POST(HttpRequest.BodyPublishers.ofString(payload));
+    return send(authorized(request), path);
+  }
+
+  private HttpRequest authorized(HttpRequest.Builder request) {
+    authorization.ifPresent(value -> request.header("Authorization", value));
+    return request.build();
+  }
+
+  private static String decode(String rawUserInfo) {
+    return java.net.URLDecoder.decode(rawUserInfo, StandardCharsets.UTF_8);
+  }
+
+  private static URI withoutUserInfo(URI uri) {
+    try {
+      return new URI(
+          uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("schema.registry.url is not a valid URL", e);
+    }
   }
 
   private JsonNode send(HttpRequest request, String what) {

@@ -2,6 +2,7 @@ package io.precursor.topics.registry;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Chooses the registry client for a {@code schema.registry.url}. */
 public final class SchemaRegistryClients {
@@ -15,6 +16,14 @@ public final class SchemaRegistryClients {
    * REST client.
    */
   public static SchemaRegistryClient forUrl(String url) {
+    return forUrl(url, Optional.empty());
+  }
+
+  /**
+   * As {@link #forUrl(String)}, the REST client authenticating with HTTP basic auth when {@code
+   * basicAuthUserInfo} ({@code user:password}) is given.
+   */
+  public static SchemaRegistryClient forUrl(String url, Optional<String> basicAuthUserInfo) {
     if (url.startsWith(MOCK)) {
       String scope = url.substring(MOCK.length());
       if (scope.isBlank()) {
@@ -27,6 +36,6 @@ public final class SchemaRegistryClients {
       throw new IllegalArgumentException(
           "schema.registry.url must be http://, https:// or mock://<scope>");
     }
-    return new HttpSchemaRegistryClient(uri, Duration.ofSeconds(10));
+    return new HttpSchemaRegistryClient(uri, Duration.ofSeconds(10), basicAuthUserInfo);
   }
 }

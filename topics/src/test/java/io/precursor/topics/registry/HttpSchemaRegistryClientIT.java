@@ -29,6 +29,42 @@ class HttpSchemaRegistryClientIT {
   }
 
   @Test
+  void shouldSendBasicAuthFromTheSettingOnEveryRequest() {
+    var client =
+        SchemaRegistryClients.forUrl(
+            server.url().toString(), java.util.Optional.of("sr-user:s3cret"));
+
+    int id = client.register("precursor.slowlog-value", SlowQueryEntry.getClassSchema());
+    SchemaRegistryClients.forUrl(server.url().toString(), java.util.Optional.of("sr-user:s3cret"))
+        .schemaById(id);
+
+    String expected =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("sr-user:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(server.authorizations()).hasSize(2).containsOnly(expected);
+  }
+
+  @Test
+  void shouldTakeBasicAuthFromTheUrlButNeverSendItInTheRequestLine() {
+    URI withUser = URI.create("http://sr-user:s3cret@127.0.0.1:" + server.url().getPort());
+    var client = new HttpSchemaRegistryClient(withUser, Duration.ofSeconds(5));
+
+    client.register("precursor.slowlog-value", SlowQueryEntry.getClassSchema());
+
+    assertThat(server.authorizations()).singleElement().asString().startsWith("Basic ");
+    assertThat(server.requests()).noneMatch(r -> r.contains("s3cret"));
+  }
+
+  @Test
+  void shouldSendNoAuthorizationWithoutCredentials() {
+    new HttpSchemaRegistryClient(server.url(), Duration.ofSeconds(5))
+        .register("precursor.slowlog-value", SlowQueryEntry.getClassSchema());
+
+    assertThat(server.authorizations()).containsOnly("");
+  }
+
+  @Test
   void shouldRegisterUnderSubjectAndReadBackById() {
     var client = new HttpSchemaRegistryClient(server.url(), Duration.ofSeconds(5));
 

@@ -28,6 +28,7 @@ final class LocalSchemaRegistryServer implements AutoCloseable {
   private final Map<Integer, String> schemasById = new HashMap<>();
   private final Map<String, Map<String, Integer>> subjects = new HashMap<>();
   private final List<String> requests = new ArrayList<>();
+  private final List<String> authorizations = new ArrayList<>();
 
   LocalSchemaRegistryServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,6 +38,11 @@ final class LocalSchemaRegistryServer implements AutoCloseable {
 
   URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The Authorization header of each request, "" when it had none. */
+  synchronized List<String> authorizations() {
+    return List.copyOf(authorizations);
   }
 
   synchronized List<String> requests() {
@@ -52,6 +58,9 @@ final class LocalSchemaRegistryServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
       requests.add(exchange.getRequestMethod() + " " + path);
+      authorizations.add(
+          String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+              .replace("null", ""));
       String[] parts = path.substring(1).split("/");
       if ("GET".equals(exchange.getRequestMethod())
           && parts.length == 3
