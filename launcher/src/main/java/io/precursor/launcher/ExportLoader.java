@@ -21,8 +21,18 @@ final class ExportLoader {
   static IngestCounters load(
       Settings settings, Topics topics, Path exports, UnaryOperator<IngestSink> view)
       throws IOException {
+    return load(settings, topics, exports, view, new IngestCounters());
+  }
+
+  /** As above, counting into {@code counters}, which a progress display may read meanwhile. */
+  static IngestCounters load(
+      Settings settings,
+      Topics topics,
+      Path exports,
+      UnaryOperator<IngestSink> view,
+      IngestCounters counters)
+      throws IOException {
     IngestConfig config = new IngestConfig(settings.asMap());
-    IngestCounters counters = new IngestCounters();
     try (IngestPublisher publisher = new IngestPublisher(config, topics)) {
       new ExportIngest(config, topics, counters).ingest(exports, view.apply(publisher));
       publisher.awaitAcknowledged();
