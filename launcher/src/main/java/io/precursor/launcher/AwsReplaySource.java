@@ -32,13 +32,13 @@ import software.amazon.awssdk.services.rds.RdsClient;
 record AwsReplaySource(HistoryRequest request) implements ReplaySource {
 
   @Override
-  public ReplayInput load(Settings settings, Topics topics, UnaryOperator<IngestSink> view) {
+  public ReplayInput load(
+      Settings settings, Topics topics, UnaryOperator<IngestSink> view, IngestCounters counters) {
     Map<String, String> values = settings.asMap();
     AwsPollConfig aws = new AwsPollConfig(values);
     EventPollerConfig events = new EventPollerConfig(values);
     MetricPollerConfig metrics = new MetricPollerConfig(catalogueOnly(values));
     IngestConfig ingest = new IngestConfig(values);
-    IngestCounters counters = new IngestCounters();
     UnreadableInput unreadable = new UnreadableInput();
     AwsCallTally tally;
     try (CloudWatchLogsClient logsClient = AwsClients.logs(aws);

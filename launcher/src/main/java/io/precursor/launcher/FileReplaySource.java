@@ -14,13 +14,12 @@ import java.util.function.UnaryOperator;
 record FileReplaySource(Path directory) implements ReplaySource {
 
   @Override
-  public ReplayInput load(Settings settings, Topics topics, UnaryOperator<IngestSink> view) {
+  public ReplayInput load(
+      Settings settings, Topics topics, UnaryOperator<IngestSink> view, IngestCounters counters) {
     UnreadableInput unreadable = new UnreadableInput();
-    IngestCounters counters;
     try {
-      counters =
-          ExportLoader.load(
-              settings, topics, directory, sink -> unreadable.watching(view.apply(sink)));
+      ExportLoader.load(
+          settings, topics, directory, sink -> unreadable.watching(view.apply(sink)), counters);
     } catch (ExportFileException e) {
       throw new ReplaySourceException(e.getMessage(), e);
     } catch (NoSuchFileException e) {

@@ -5,6 +5,9 @@ import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.events.EventPollerConfig;
 import io.precursor.ingest.metrics.AwsPollConfig;
 import io.precursor.ingest.metrics.MetricPollerConfig;
+import io.precursor.ingest.IngestCounters;
+import io.precursor.launcher.report.ReplayOutput;
+import io.precursor.launcher.report.ReplayProgress;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.TopicProvisioner;
@@ -65,6 +68,20 @@ final class ReplayCommand implements Callable<Integer> {
   String bootstrapServers;
 
   @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where the report goes (default: replay-<run id> in the current directory).")
+  Path out;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "The self-contained HTML report (default: report.html in --out); the same data goes"
+              + " beside it as JSON (report.json).")
+  Path report;
+
+  @Option(
       names = "--timeout",
       defaultValue = "PT10M",
       description =
@@ -82,6 +99,7 @@ final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     Path work = Files.createTempDirectory("precursor-replay");
+    ReplayOutput output = null;
     EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null;
     try {
       String servers = broker != null ? broker.bootstrapServers() : bootstrapServers;
@@ -108,10 +126,14 @@ final class ReplayCommand implements Callable<Integer> {
       Topics topics = new Topics(topicsConfig);
       TopicProvisioner.ensure(servers, topicsConfig.replicationFactor(), topics.all());
       ReplayFilter filter = new ReplayFilter(from, to, cluster, instance);
+      output = new ReplayOutput(run, from, to, scope(), reportFile(run), ReplayProgress.onStderr());
+      IngestCounters counters = new IngestCounters();
+      output.ingesting(counters);
       ReplayInput read;
       try {
-        read = source.load(settings, topics, filter::wrap);
+        read = source.load(settings, topics, output.view(filter::wrap), counters);
       } catch (ReplaySourceException e) {
+        output.close();
         System.err.println("precursor replay: " + e.getMessage());
         return 2;
       }
@@ -126,25 +148,47 @@ final class ReplayCommand implements Callable<Integer> {
         // them.
         List<String> inputs =
             streams.sourceTopics().stream().filter(t -> !t.endsWith("-repartition")).toList();
+        output.detecting(admin, settings.asMap().get(StreamsStageConfig.APPLICATION_ID), inputs);
         boolean caughtUp =
             new TopologyCatchUp(
                     admin, settings.asMap().get(StreamsStageConfig.APPLICATION_ID), inputs)
                 .await(timeout, () -> streams.state() == KafkaStreams.State.ERROR);
         if (!caughtUp) {
+          output.close();
           System.err.println("precursor replay: the topology did not catch up within " + timeout);
           return 1;
         }
       }
+      ReplayResult result = ReplayResult.read(servers, topics);
+      output.close();
       System.out.println();
-      ReplayResult.read(servers, topics).print(System.out);
+      result.print(System.out);
+      output.finish(result.precursors(), result.incidents(), counters, System.out);
       System.out.printf("%nreplayed in %.1f s%n", (System.nanoTime() - started) / 1e9);
       return 0;
     } finally {
+      if (output != null) {
+        output.close();
+      }
       if (broker != null) {
         broker.close();
       }
       DemoCommand.deleteRecursively(work);
     }
+  }
+
+  private Path reportFile(String run) {
+    if (report != null) {
+      return report;
+    }
+    return (out != null ? out : Path.of("replay-" + run)).resolve("report.html");
+  }
+
+  private String scope() {
+    if (instance != null) {
+      return "instance " + instance;
+    }
+    return cluster != null ? "cluster " + cluster : null;
   }
 
   /**
