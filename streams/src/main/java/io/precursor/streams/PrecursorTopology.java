@@ -12,8 +12,10 @@ import io.precursor.streams.baseline.InstanceLifecycle;
 import io.precursor.streams.baseline.LifecycleEvents;
 import io.precursor.streams.baseline.SeriesBaseline;
 import io.precursor.streams.incident.ClusterSignal;
+import io.precursor.streams.incident.ConfirmationBook;
 import io.precursor.streams.incident.IncidentBook;
 import io.precursor.streams.incident.IncidentLinker;
+import io.precursor.streams.incident.PrecursorConfirmation;
 import io.precursor.streams.precursor.Episode;
 import io.precursor.streams.precursor.EpisodeTracker;
 import io.precursor.streams.precursor.PrecursorCatalogue;
@@ -202,13 +204,30 @@ public final class PrecursorTopology {
             Stores.persistentKeyValueStore(IncidentLinker.STORE),
             Serdes.String(),
             InternalSerde.json(IncidentBook.class)));
+    KStream<String, ClusterSignal> clusterSignals =
+        precursorsByCluster.merge(failoversByCluster, Named.as("cluster-signals"));
     KStream<String, Incident> incidents =
-        precursorsByCluster
-            .merge(failoversByCluster, Named.as("cluster-signals"))
-            .process(
-                () -> new IncidentLinker(config.incidentHorizon().toMillis()),
-                Named.as("incident-linker"),
-                IncidentLinker.STORE);
+        clusterSignals.process(
+            () -> new IncidentLinker(config.incidentHorizon().toMillis()),
+            Named.as("incident-linker"),
+            IncidentLinker.STORE);
+    // Precursors no failover followed within the horizon are announced again, UNCONFIRMED.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PrecursorConfirmation.STORE),
+            Serdes.String(),
+            InternalSerde.json(ConfirmationBook.class)));
+    clusterSignals
+        .process(
+            () ->
+                new PrecursorConfirmation(
+                    config.incidentHorizon().toMillis(), config.grace().toMillis()),
+            Named.as("precursor-confirmation"),
+            PrecursorConfirmation.STORE)
+        .to(
+            topics.precursors().name(),
+            Produced.with(topics.precursors().keySerde(), topics.precursors().valueSerde())
+                .withName("unconfirmed-precursors-sink"));
     incidents.to(
         topics.incidents().name(),
         Produced.with(topics.incidents().keySerde(), topics.incidents().valueSerde())
@@ -246,6 +265,7 @@ public final class PrecursorTopology {
         BaselineKeeper.LIFECYCLES,
         "instance-windows",
         EpisodeTracker.STORE,
-        IncidentLinker.STORE);
+        IncidentLinker.STORE,
+        PrecursorConfirmation.STORE);
   }
 }
