@@ -51,7 +51,7 @@ class CatalogueTopologyTest {
         .extracting(FailoverPrecursor::getKind)
         .containsOnly(PrecursorKind.FULL_SCAN_STORM);
     assertThat(fired.get(0).getSummary())
-        .contains("8 executions of one SELECT on example running at once")
+        .contains("5 executions of one SELECT on example running at once")
         .contains("its normal 2,000")
         .contains("IN list of 250 values");
     assertThat(fired.get(0).getId()).startsWith(WRITER + "/full-scan-storm/");
