@@ -7,8 +7,14 @@ import java.util.List;
 /** How one query fingerprint behaved within a window. */
 public final class FingerprintActivity {
 
-  /** Executions whose run intervals are kept to count how many ran at once; the longest stay. */
-  static final int MAX_INTERVALS = 128;
+  /**
+   * Executions whose run intervals are kept to count how many ran at once; the longest stay. Every
+   * window update writes the window to its store, so this stays small.
+   */
+  static final int MAX_INTERVALS = 32;
+
+  /** Executions reading fewer rows are not scans worth counting, and their intervals not kept. */
+  static final long MIN_ROWS_FOR_INTERVAL = 10_000;
 
   private String fingerprint;
   private long fingerprintHash;
@@ -39,7 +45,9 @@ public final class FingerprintActivity {
     maxRowsWritten = Math.max(maxRowsWritten, query.rowsWritten());
     maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, query.queryTimeSeconds());
     largestInList = Math.max(largestInList, query.largestInList());
-    intervals.add(new long[] {query.startTime(), query.time()});
+    if (query.rowsExamined() >= MIN_ROWS_FOR_INTERVAL) {
+      intervals.add(new long[] {query.startTime(), query.time()});
+    }
     if (intervals.size() > MAX_INTERVALS) {
       // Short executions overlap least; dropping them keeps the count of long scans exact.
       long[] shortest = intervals.get(0);
