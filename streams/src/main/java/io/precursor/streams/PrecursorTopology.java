@@ -10,6 +10,8 @@ import io.precursor.streams.precursor.Episode;
 import io.precursor.streams.precursor.EpisodeTracker;
 import io.precursor.streams.precursor.PrecursorCatalogue;
 import io.precursor.streams.precursor.WindowFinding;
+import io.precursor.streams.query.InstancePrecursors;
+import io.precursor.streams.query.RecentPrecursorsRecorder;
 import io.precursor.streams.window.EventIdDeduplicator;
 import io.precursor.streams.window.InstanceSignal;
 import io.precursor.streams.window.InstanceWindow;
@@ -126,6 +128,17 @@ public final class PrecursorTopology {
         Produced.with(topics.precursors().keySerde(), topics.precursors().valueSerde())
             .withName("precursors-sink"));
 
+    // What the query endpoint answers GET /precursors from.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RecentPrecursorsRecorder.STORE),
+            Serdes.String(),
+            InternalSerde.json(InstancePrecursors.class)));
+    precursors.process(
+        () -> new RecentPrecursorsRecorder(config.getInt(StreamsStageConfig.QUERY_PRECURSORS_KEPT)),
+        Named.as("recent-precursors-recorder"),
+        RecentPrecursorsRecorder.STORE);
+
     buildIncidents(builder, config, topics, precursors);
     return builder.build();
   }
@@ -189,6 +202,10 @@ public final class PrecursorTopology {
   /** Names of the state stores, for interactive queries and operators. */
   public static List<String> storeNames() {
     return List.of(
-        EventIdDeduplicator.STORE, "instance-windows", EpisodeTracker.STORE, IncidentLinker.STORE);
+        EventIdDeduplicator.STORE,
+        "instance-windows",
+        EpisodeTracker.STORE,
+        RecentPrecursorsRecorder.STORE,
+        IncidentLinker.STORE);
   }
 }
