@@ -18,19 +18,24 @@ import picocli.CommandLine.Mixin;
     description = "Runs the streams stage: detects precursors and opens incidents (exactly once).")
 final class StreamsCommand implements Callable<Integer> {
 
+  static final int DEFAULT_QUERY_PORT = 7070;
+
   @Mixin ConfigOptions config;
 
   @Mixin TopicOptions topicOptions;
 
   @Override
   public Integer call() throws Exception {
+    // The deployed stage answers queries unless told otherwise; embedded uses of the stage
+    // (demo, replay, tests) leave the endpoint off.
     Settings settings =
         config.load(
             List.of(
                 TopicsConfig.DEFINITION,
                 KafkaSecurityConfig.DEFINITION,
                 StreamsStageConfig.DEFINITION,
-                ObservabilityConfig.DEFINITION));
+                ObservabilityConfig.DEFINITION))
+            .withDefault(StreamsStageConfig.QUERY_PORT, String.valueOf(DEFAULT_QUERY_PORT));
     topicOptions.ensure(
         String.join(",", new StreamsStageConfig(settings.asMap()).getList("bootstrap.servers")),
         settings);

@@ -21,6 +21,8 @@ import io.precursor.streams.precursor.EpisodeTracker;
 import io.precursor.streams.precursor.PrecursorCatalogue;
 import io.precursor.streams.precursor.PrecursorRules;
 import io.precursor.streams.precursor.WindowFinding;
+import io.precursor.streams.query.InstancePrecursors;
+import io.precursor.streams.query.RecentPrecursorsRecorder;
 import io.precursor.streams.window.EventIdDeduplicator;
 import io.precursor.streams.window.InstanceSignal;
 import io.precursor.streams.window.InstanceWindow;
@@ -165,6 +167,17 @@ public final class PrecursorTopology {
         Produced.with(topics.precursors().keySerde(), topics.precursors().valueSerde())
             .withName("precursors-sink"));
 
+    // What the query endpoint answers GET /precursors from.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RecentPrecursorsRecorder.STORE),
+            Serdes.String(),
+            InternalSerde.json(InstancePrecursors.class)));
+    precursors.process(
+        () -> new RecentPrecursorsRecorder(config.getInt(StreamsStageConfig.QUERY_PRECURSORS_KEPT)),
+        Named.as("recent-precursors-recorder"),
+        RecentPrecursorsRecorder.STORE);
+
     buildIncidents(builder, config, topics, dbEvents, precursors);
     return builder.build();
   }
@@ -265,6 +278,7 @@ public final class PrecursorTopology {
         BaselineKeeper.LIFECYCLES,
         "instance-windows",
         EpisodeTracker.STORE,
+        RecentPrecursorsRecorder.STORE,
         IncidentLinker.STORE,
         PrecursorConfirmation.STORE);
   }

@@ -15,6 +15,9 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String APPLICATION_ID = "streams.application.id";
   public static final String STATE_DIR = "streams.state.dir";
   public static final String THREADS = "streams.threads";
+  public static final String QUERY_PORT = "streams.query.port";
+  public static final String QUERY_BIND_ADDRESS = "streams.query.bind.address";
+  public static final String QUERY_PRECURSORS_KEPT = "streams.query.precursors.kept";
   public static final String WINDOW_SIZE = "window.size.ms";
   public static final String WINDOW_ADVANCE = "window.advance.ms";
   public static final String GRACE = "window.grace.ms";
@@ -80,6 +83,29 @@ public final class StreamsStageConfig extends AbstractConfig {
               Range.between(1, 64),
               Importance.MEDIUM,
               "Stream threads in this process.")
+          .define(
+              QUERY_PORT,
+              Type.INT,
+              0,
+              Range.between(0, 65535),
+              Importance.MEDIUM,
+              "Port of the read-only HTTP query endpoint (GET /risk, /incidents, /precursors);"
+                  + " 0 serves nothing.")
+          .define(
+              QUERY_BIND_ADDRESS,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Address the query endpoint listens on; loopback unless it is meant to be reached"
+                  + " from other hosts (it has no authentication).")
+          .define(
+              QUERY_PRECURSORS_KEPT,
+              Type.INT,
+              20,
+              Range.between(1, 1000),
+              Importance.LOW,
+              "Latest precursor records kept per DB instance for GET /precursors.")
           .define(
               WINDOW_SIZE,
               Type.LONG,
