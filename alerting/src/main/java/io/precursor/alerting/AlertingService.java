@@ -172,8 +172,9 @@ public final class AlertingService implements Runnable, AutoCloseable {
     return producer;
   }
 
-  SlackWebhook webhook() {
-    return webhook;
+  /** The webhooks alerts are routed to, by name. */
+  Map<String, SlackWebhook> webhooks() {
+    return Map.copyOf(webhooks);
   }
 
   /** What the service has done so far. */

@@ -2,10 +2,10 @@ package io.precursor.launcher;
 
 import io.precursor.embedded.EmbeddedKafkaBroker;
 import io.precursor.ingest.IngestConfig;
+import io.precursor.ingest.IngestCounters;
 import io.precursor.ingest.events.EventPollerConfig;
 import io.precursor.ingest.metrics.AwsPollConfig;
 import io.precursor.ingest.metrics.MetricPollerConfig;
-import io.precursor.ingest.IngestCounters;
 import io.precursor.launcher.report.ReplayOutput;
 import io.precursor.launcher.report.ReplayProgress;
 import io.precursor.streams.StreamsStage;

@@ -29,12 +29,13 @@ final class StreamsCommand implements Callable<Integer> {
     // The deployed stage answers queries unless told otherwise; embedded uses of the stage
     // (demo, replay, tests) leave the endpoint off.
     Settings settings =
-        config.load(
-            List.of(
-                TopicsConfig.DEFINITION,
-                KafkaSecurityConfig.DEFINITION,
-                StreamsStageConfig.DEFINITION,
-                ObservabilityConfig.DEFINITION))
+        config
+            .load(
+                List.of(
+                    TopicsConfig.DEFINITION,
+                    KafkaSecurityConfig.DEFINITION,
+                    StreamsStageConfig.DEFINITION,
+                    ObservabilityConfig.DEFINITION))
             .withDefault(StreamsStageConfig.QUERY_PORT, String.valueOf(DEFAULT_QUERY_PORT));
     topicOptions.ensure(
         String.join(",", new StreamsStageConfig(settings.asMap()).getList("bootstrap.servers")),

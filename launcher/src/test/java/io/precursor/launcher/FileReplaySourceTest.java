@@ -1,9 +1,8 @@
 package io.precursor.launcher;
 
-import io.precursor.ingest.IngestCounters;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.precursor.ingest.IngestCounters;
 import io.precursor.scenarios.BundledScenarios;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
@@ -29,14 +28,20 @@ class FileReplaySourceTest {
     Path queries = dir.resolve("metrics/queries.json");
     Files.writeString(queries, "[\n  {\"Id\": \"m0\",\n  oops\n");
 
-    assertThatThrownBy(() -> new FileReplaySource(dir).load(settings, topics, sink -> sink, new IngestCounters()))
+    assertThatThrownBy(
+            () ->
+                new FileReplaySource(dir)
+                    .load(settings, topics, sink -> sink, new IngestCounters()))
         .isInstanceOf(ReplaySourceException.class)
         .hasMessageStartingWith(queries + " is not valid JSON at line 3");
   }
 
   @Test
   void shouldSayWhatADirectoryWithoutExportsLacks(@TempDir Path dir) {
-    assertThatThrownBy(() -> new FileReplaySource(dir).load(settings, topics, sink -> sink, new IngestCounters()))
+    assertThatThrownBy(
+            () ->
+                new FileReplaySource(dir)
+                    .load(settings, topics, sink -> sink, new IngestCounters()))
         .isInstanceOf(ReplaySourceException.class)
         .hasMessage(dir + " holds none of kinesis/, metrics/, events/, eventbridge/");
   }

@@ -1,11 +1,11 @@
 package io.precursor.streams;
 
 import io.precursor.streams.deadletter.DeadLetterHandler;
+import io.precursor.streams.query.QueryServer;
+import io.precursor.streams.query.StageQueries;
 import io.precursor.streams.telemetry.OutputMetersInterceptor;
 import io.precursor.streams.telemetry.StreamsOutputMeters;
 import io.precursor.topics.KafkaSecurityConfig;
-import io.precursor.streams.query.QueryServer;
-import io.precursor.streams.query.StageQueries;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.time.Duration;

@@ -37,7 +37,9 @@ public final class PublishedRecords<V> {
   private final Topic<String, V> topic;
   private final Duration timeout;
 
-  /** Reads with the Kafka security settings among {@code settings} ({@link KafkaSecurityConfig}). */
+  /**
+   * Reads with the Kafka security settings among {@code settings} ({@link KafkaSecurityConfig}).
+   */
   public PublishedRecords(
       String bootstrapServers, Map<?, ?> settings, Topic<String, V> topic, Duration timeout) {
     this.security = KafkaSecurityConfig.clientProperties(settings);
