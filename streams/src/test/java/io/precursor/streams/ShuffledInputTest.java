@@ -44,7 +44,7 @@ class ShuffledInputTest {
       // Kinds, episode count and the severity each reached are the same. Episode ids are not yet:
       // they carry the event time of the first firing, and a window that received a later record
       // early fires on it (see the README's "Known gaps").
-      assertThat(episodes(shuffled).values())
+      assertThat(List.copyOf(episodes(shuffled).values()))
           .as("seed %d", seed)
           .isEqualTo(List.copyOf(ordered.values()));
     }
