@@ -25,7 +25,8 @@ class LogFormatTest {
     JsonNode line = new ObjectMapper().readTree(logged.lines().findFirst().orElseThrow());
     assertThat(line.path("level").asText()).isEqualTo("INFO");
     assertThat(line.path("loggerName").asText()).isEqualTo("io.precursor.test");
-    assertThat(line.path("formattedMessage").asText()).isEqualTo("reading shard shardId-000000000001");
+    assertThat(line.path("formattedMessage").asText())
+        .isEqualTo("reading shard shardId-000000000001");
     assertThat(line.path("mdc").path("shardId").asText()).isEqualTo("shardId-000000000001");
   }
 
