@@ -90,7 +90,7 @@ public final class IngestMetrics implements MeterBinder, AutoCloseable {
     counter(registry, "precursor.ingest.parse.errors", counters, IngestCounters::parseErrors);
     if (kinesis != null) {
       Gauge.builder(
-              "precursor.ingest.kinesis.millis.behind.latest",
+              "precursor.ingest.kinesis.behind.latest",
               counters,
               c -> c.maxMillisBehindLatest().orElse(-1))
           .description("How far the furthest held shard is behind its tip (KCL); -1 before a batch")

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class DockerComposeFileTest {
 
   private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
-  private static final Set<String> STAGES = Set.of("simulate", "ingest", "streams", "alerting");
+  private static final Set<String> STAGES =
+      Set.of("simulate", "ingest", "ingest-files", "streams", "alerting");
 
   @Test
   void shouldRunOnlyCommandsTheLauncherHas() throws Exception {
@@ -57,7 +58,9 @@ class DockerComposeFileTest {
           EventPollerConfig.DEFINITION,
           KinesisIngestConfig.DEFINITION,
           StreamsStageConfig.DEFINITION,
-          AlertingConfig.DEFINITION
+          AlertingConfig.DEFINITION,
+          io.precursor.observability.ObservabilityConfig.DEFINITION,
+          io.precursor.topics.KafkaSecurityConfig.DEFINITION
         }) {
       definition.names().stream().map(Settings::envName).forEach(declared::add);
     }
@@ -66,6 +69,7 @@ class DockerComposeFileTest {
     for (String stage : STAGES) {
       collectKeys(services.path(stage).path("environment"), used);
     }
+    used.removeIf(key -> !key.startsWith("PRECURSOR_")); // AWS_* keys are for the SDK
 
     assertThat(used).isNotEmpty().allMatch(declared::contains, "a declared PRECURSOR_ setting");
   }
@@ -76,13 +80,44 @@ class DockerComposeFileTest {
     Set<String> names = new HashSet<>();
     services.fieldNames().forEachRemaining(names::add);
 
-    assertThat(names).contains("kafka", "schema-registry", "localstack", "streams", "alerting");
+    assertThat(names)
+        .contains(
+            "kafka",
+            "schema-registry",
+            "localstack",
+            "ingest",
+            "send-scenario",
+            "streams",
+            "alerting");
     services.forEach(
         service ->
             service
                 .path("depends_on")
                 .fieldNames()
                 .forEachRemaining(dependency -> assertThat(names).contains(dependency)));
+  }
+
+  @Test
+  void shouldSendTheScenarioIntoTheStreamTheLocalStackInitCreatesAndLiveIngestReads()
+      throws Exception {
+    JsonNode services = services();
+    String init = Files.readString(Path.of("..", "deploy", "localstack", "init-aws.sh"));
+    String stream =
+        services
+            .path("ingest")
+            .path("environment")
+            .path("PRECURSOR_INGEST_KINESIS_STREAM")
+            .asText();
+
+    assertThat(stream).isNotEmpty();
+    assertThat(init).contains("--stream-name " + stream, "logs create-log-group");
+    assertThat(services.path("send-scenario").path("entrypoint").toString()).contains(stream);
+    assertThat(Path.of("..", "deploy", "localstack", "send-scenario.py")).exists();
+    for (String stage : Set.of("ingest", "streams", "alerting")) {
+      assertThat(services.path(stage).path("ports").toString())
+          .as("%s publishes its metrics on the host's loopback", stage)
+          .contains("127.0.0.1:");
+    }
   }
 
   @Test
