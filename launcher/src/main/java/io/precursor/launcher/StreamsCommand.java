@@ -3,8 +3,11 @@ package io.precursor.launcher;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.TopicsConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,9 +36,26 @@ final class StreamsCommand implements Callable<Integer> {
         String.join(",", new StreamsStageConfig(settings.asMap()).getList("bootstrap.servers")),
         settings);
     StreamsStage stage = new StreamsStage(settings.asMap());
+    CountDownLatch failed = new CountDownLatch(1);
+    stage
+        .kafkaStreams()
+        .setStateListener(
+            (now, before) -> {
+              if (now == KafkaStreams.State.ERROR) {
+                failed.countDown();
+              }
+            });
     Shutdown shutdown = Shutdown.closing(stage);
     stage.start();
-    shutdown.await();
+    // A stage whose Kafka Streams client died must exit, so its supervisor restarts it; an idle
+    // JVM in ERROR would look alive and process nothing.
+    while (!shutdown.awaitRequested(Duration.ofSeconds(1))) {
+      if (failed.getCount() == 0) {
+        System.err.println("precursor streams: Kafka Streams stopped in ERROR; exiting");
+        stage.close();
+        return 1;
+      }
+    }
     return 0;
   }
 }
