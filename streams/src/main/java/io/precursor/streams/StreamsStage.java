@@ -135,6 +135,7 @@ public final class StreamsStage implements AutoCloseable {
   public void close() {
     if (queryServer != null) {
       queryServer.close();
+      queryServer = null;
     }
     streams.close(Duration.ofSeconds(30));
   }
