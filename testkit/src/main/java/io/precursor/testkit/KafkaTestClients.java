@@ -70,6 +70,9 @@ public final class KafkaTestClients {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
+    // One batch in flight: a batch refused while a just-created topic's leader settles is retried
+    // before the next is sent, so the ones behind it cannot fail as out of sequence.
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return config;
   }
 
