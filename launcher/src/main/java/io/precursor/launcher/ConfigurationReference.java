@@ -86,7 +86,7 @@ final class ConfigurationReference {
             .append(" | ")
             .append(defaultOf(key))
             .append(" | ")
-            .append(key.validator == null ? "" : cell(key.validator.toString()))
+            .append(cell(validValues(key.validator)))
             .append(" | ")
             .append(cell(key.documentation))
             .append(" |\n");
@@ -120,5 +120,15 @@ final class ConfigurationReference {
 
   private static String cell(String text) {
     return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  // A validator written as a lambda has no description of its own (its toString is a JVM
+  // address that changes every run); its key's description says what it accepts.
+  private static String validValues(ConfigDef.Validator validator) {
+    if (validator == null) {
+      return "";
+    }
+    String text = validator.toString();
+    return text.contains("$$Lambda") ? "" : text;
   }
 }
