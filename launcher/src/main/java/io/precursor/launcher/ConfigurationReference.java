@@ -86,13 +86,22 @@ final class ConfigurationReference {
             .append(" | ")
             .append(defaultOf(key))
             .append(" | ")
-            .append(key.validator == null ? "" : cell(key.validator.toString()))
+            .append(validValues(key))
             .append(" | ")
             .append(cell(key.documentation))
             .append(" |\n");
       }
     }
     return out.toString();
+  }
+
+  // A validator without a description of its own (a lambda) would print its identity hash.
+  private static String validValues(ConfigKey key) {
+    if (key.validator == null) {
+      return "";
+    }
+    String text = key.validator.toString();
+    return text.matches("(?s).*@[0-9a-f]+$") ? "" : cell(text);
   }
 
   private static String defaultOf(ConfigKey key) {
