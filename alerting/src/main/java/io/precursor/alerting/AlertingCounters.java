@@ -14,6 +14,11 @@ public final class AlertingCounters {
   private final AtomicLong duplicatesSkipped = new AtomicLong();
   private final AtomicLong belowSeverity = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong snapshotsTaken = new AtomicLong();
+  private final AtomicLong snapshotsDryRun = new AtomicLong();
+  private final AtomicLong snapshotsSkipped = new AtomicLong();
+  private final AtomicLong snapshotsFailed = new AtomicLong();
+  private final AtomicLong snapshotsDeferred = new AtomicLong();
   private final AtomicLong slackAttempts = new AtomicLong();
   private final Map<DeliveryOutcome.Status, AtomicLong> slackOutcomes =
       new EnumMap<>(DeliveryOutcome.Status.class);
@@ -69,6 +74,44 @@ public final class AlertingCounters {
     return deadLettered.get();
   }
 
+  /** Snapshots RDS created, or had already (an earlier attempt made them). */
+  public long snapshotsTaken() {
+    return snapshotsTaken.get();
+  }
+
+  /** Snapshots recorded as a dry run, not requested. */
+  public long snapshotsDryRun() {
+    return snapshotsDryRun.get();
+  }
+
+  /** Snapshots a guard (allowlist, daily cap) refused. */
+  public long snapshotsSkipped() {
+    return snapshotsSkipped.get();
+  }
+
+  /** Snapshots RDS refused for good, or for longer than the retry bound. */
+  public long snapshotsFailed() {
+    return snapshotsFailed.get();
+  }
+
+  /** Times RDS refused a snapshot for now (e.g. failing over) and it was put off. */
+  public long snapshotsDeferred() {
+    return snapshotsDeferred.get();
+  }
+
+  void countSnapshot(io.precursor.schemas.ActionOutcome outcome) {
+    switch (outcome) {
+      case SUCCEEDED, ALREADY_DONE -> snapshotsTaken.incrementAndGet();
+      case DRY_RUN -> snapshotsDryRun.incrementAndGet();
+      case SKIPPED -> snapshotsSkipped.incrementAndGet();
+      default -> snapshotsFailed.incrementAndGet();
+    }
+  }
+
+  void countSnapshotDeferred() {
+    snapshotsDeferred.incrementAndGet();
+  }
+
   void countRead() {
     read.incrementAndGet();
   }
@@ -106,6 +149,14 @@ public final class AlertingCounters {
         + " belowSeverity="
         + belowSeverity()
         + " deadLettered="
-        + deadLettered();
+        + deadLettered()
+        + " snapshotsTaken="
+        + snapshotsTaken()
+        + " snapshotsDryRun="
+        + snapshotsDryRun()
+        + " snapshotsSkipped="
+        + snapshotsSkipped()
+        + " snapshotsFailed="
+        + snapshotsFailed();
   }
 }

@@ -65,20 +65,24 @@ public final class AlertingMetrics implements MeterBinder, AutoCloseable {
           .tag("outcome", status.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
-    SlackWebhook webhook = service.webhook();
-    FunctionCounter.builder(
-            "precursor.alerting.rate.limit.waits", webhook, SlackWebhook::rateLimitWaits)
-        .description("Slack posts that waited for the token bucket")
-        .register(registry);
-    FunctionCounter.builder(
-            "precursor.alerting.rate.limit.wait", webhook, SlackWebhook::rateLimitWaitSeconds)
-        .description("Time spent waiting for the token bucket")
-        .baseUnit("seconds")
-        .register(registry);
-    FunctionCounter.builder(
-            "precursor.alerting.slack.retry.after", webhook, SlackWebhook::retryAfterPauses)
-        .description("Times Slack answered 429 and posting paused for its Retry-After")
-        .register(registry);
+    for (SlackWebhook webhook : service.webhooks().values()) {
+      FunctionCounter.builder(
+              "precursor.alerting.rate.limit.waits", webhook, SlackWebhook::rateLimitWaits)
+          .description("Slack posts that waited for the token bucket")
+          .tag("webhook", webhook.name())
+          .register(registry);
+      FunctionCounter.builder(
+              "precursor.alerting.rate.limit.wait", webhook, SlackWebhook::rateLimitWaitSeconds)
+          .description("Time spent waiting for the token bucket")
+          .tag("webhook", webhook.name())
+          .baseUnit("seconds")
+          .register(registry);
+      FunctionCounter.builder(
+              "precursor.alerting.slack.retry.after", webhook, SlackWebhook::retryAfterPauses)
+          .description("Times Slack answered 429 and posting paused for its Retry-After")
+          .tag("webhook", webhook.name())
+          .register(registry);
+    }
     consumerMetrics = new KafkaClientMetrics(service.consumer());
     consumerMetrics.bindTo(registry);
     producerMetrics = new KafkaClientMetrics(service.producer());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class AlertPolicyTest {
 
-  private final AlertPolicy policy = new AlertPolicy(Severity.WARNING, "ops");
+  private final AlertPolicy policy = new AlertPolicy(Severity.WARNING);
 
   @Test
   void shouldPostPrecursorsAtOrAboveTheMinimumSeverity() {
@@ -25,8 +25,9 @@ class AlertPolicyTest {
     Alert warning =
         policy
             .forPrecursor(Samples.precursor().setSeverity(Severity.WARNING).build())
-            .orElseThrow();
-    Alert critical = policy.forPrecursor(Samples.precursor().build()).orElseThrow();
+            .orElseThrow()
+            .to("ops");
+    Alert critical = policy.forPrecursor(Samples.precursor().build()).orElseThrow().to("ops");
 
     assertThat(warning.subjectId())
         .isEqualTo("ads-prod-1/BULK_DML_MEMORY_PRESSURE/2026-03-03T09:12:00Z");
@@ -37,11 +38,12 @@ class AlertPolicyTest {
 
   @Test
   void shouldKeyAnIncidentAlertByState() {
-    Alert started = policy.forIncident(Samples.incident().build()).orElseThrow();
+    Alert started = policy.forIncident(Samples.incident().build()).orElseThrow().to("ops");
     Alert completed =
         policy
             .forIncident(Samples.incident().setState(IncidentState.FAILOVER_COMPLETED).build())
-            .orElseThrow();
+            .orElseThrow()
+            .to("ops");
 
     assertThat(started.idempotencyKey())
         .isEqualTo("ads-prod/2026-03-03T09:50:00Z|FAILOVER_STARTED|ops");

@@ -142,4 +142,127 @@ class AlertingConfigTest {
 
     assertThat(config.kafkaOverrides()).containsEntry("security.protocol", "SSL");
   }
+
+  @Test
+  void shouldRouteEverythingToTheDefaultWebhookByDefault() {
+    AlertingConfig config = new AlertingConfig(minimal());
+
+    assertThat(config.routing().rules()).isEmpty();
+    assertThat(config.webhookUrls()).containsOnlyKeys("slack");
+    assertThat(config.snapshotSettings().enabled()).isFalse();
+    assertThat(config.snapshotSettings().allowlist()).isEmpty();
+    assertThat(config.snapshotSettings().dailyCap()).isEqualTo(3);
+    assertThat(config.crashPoint()).isNotNull();
+  }
+
+  @Test
+  void shouldReadNamedWebhooksAndRoutingRules() {
+    Map<String, Object> props = minimal();
+    props.put(AlertingConfig.WEBHOOKS, "pager,dba");
+    props.put("alerting.slack.webhooks.pager.url", "https://hooks.slack.com/services/T1/B1/pager");
+    props.put("alerting.slack.webhooks.dba.url", "https://hooks.slack.com/services/T1/B2/dba");
+    props.put(AlertingConfig.ROUTES, "critical,ads");
+    props.put("alerting.route.critical.severities", "critical");
+    props.put("alerting.route.critical.kinds", "BULK_DML_MEMORY_PRESSURE, incident");
+    props.put("alerting.route.critical.webhooks", "pager,slack");
+    props.put("alerting.route.ads.clusters", "ads-*");
+    props.put("alerting.route.ads.instances", "ads-prod-?");
+    props.put("alerting.route.ads.webhooks", "dba");
+    props.put("alerting.route.ads.snapshot", "true");
+    props.put(AlertingConfig.ROUTES_UNMATCHED, "drop");
+
+    AlertingConfig config = new AlertingConfig(props);
+
+    assertThat(config.webhookUrls()).containsOnlyKeys("slack", "pager", "dba");
+    assertThat(config.webhookUrls().get("pager")).hasToString("https://hooks.slack.com/…");
+    var rules = config.routing().rules();
+    assertThat(rules).extracting(r -> r.name()).containsExactly("critical", "ads");
+    assertThat(rules.get(0).kinds()).containsOnly("BULK_DML_MEMORY_PRESSURE", "INCIDENT");
+    assertThat(rules.get(0).severities()).containsOnly(Severity.CRITICAL);
+    assertThat(rules.get(0).webhooks()).containsExactly("pager", "slack");
+    assertThat(rules.get(1).snapshot()).isTrue();
+    var quiet =
+        new io.precursor.alerting.route.AlertSubject(
+            "x", "FULL_SCAN_STORM", Severity.WARNING, "billing", "billing-1");
+    assertThat(config.routing().route(quiet).webhooks()).isEmpty();
+    assertThat(config.toString()).doesNotContain("/B1/pager", "/B2/dba");
+  }
+
+  @Test
+  void shouldRefuseARuleNamingAnUndeclaredWebhook() {
+    Map<String, Object> props = with(AlertingConfig.ROUTES, "r1");
+    props.put("alerting.route.r1.webhooks", "pagr");
+
+    assertThatThrownBy(() -> new AlertingConfig(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerting.route.r1.webhooks")
+        .hasMessageContaining("pagr")
+        .hasMessageContaining(AlertingConfig.WEBHOOKS);
+  }
+
+  @Test
+  void shouldRefuseAnUnknownKindOrSeverityInARule() {
+    Map<String, Object> kind = with(AlertingConfig.ROUTES, "r1");
+    kind.put("alerting.route.r1.webhooks", "slack");
+    kind.put("alerting.route.r1.kinds", "BULK_DML");
+    Map<String, Object> severity = with(AlertingConfig.ROUTES, "r1");
+    severity.put("alerting.route.r1.webhooks", "slack");
+    severity.put("alerting.route.r1.severities", "LOUD");
+
+    assertThatThrownBy(() -> new AlertingConfig(kind))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerting.route.r1.kinds")
+        .hasMessageContaining("BULK_DML_MEMORY_PRESSURE");
+    assertThatThrownBy(() -> new AlertingConfig(severity))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerting.route.r1.severities");
+  }
+
+  @Test
+  void shouldRefuseARuleThatDoesNothing() {
+    Map<String, Object> props = with(AlertingConfig.ROUTES, "idle");
+    props.put("alerting.route.idle.kinds", "INCIDENT");
+
+    assertThatThrownBy(() -> new AlertingConfig(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerting.route.idle.webhooks")
+        .hasMessageContaining("does nothing");
+  }
+
+  @Test
+  void shouldRefuseANamedWebhookWithoutAUrlOrWithAnInsecureOne() {
+    Map<String, Object> missing = with(AlertingConfig.WEBHOOKS, "pager");
+    Map<String, Object> insecure = with(AlertingConfig.WEBHOOKS, "pager");
+    insecure.put("alerting.slack.webhooks.pager.url", "http://hooks.slack.com" + SECRET_PATH);
+
+    assertThatThrownBy(() -> new AlertingConfig(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerting.slack.webhooks.pager.url");
+    assertThatThrownBy(() -> new AlertingConfig(insecure))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerting.slack.webhooks.pager.url")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET_PATH));
+  }
+
+  @Test
+  void shouldRefuseABadRdsEndpointAndAnUnknownHaltPoint() {
+    assertThatThrownBy(() -> new AlertingConfig(with(AlertingConfig.AWS_RDS_ENDPOINT, "ftp://x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(AlertingConfig.AWS_RDS_ENDPOINT);
+    assertThatThrownBy(() -> new AlertingConfig(with(AlertingConfig.TEST_HALT_AT, "sometimes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(AlertingConfig.TEST_HALT_AT);
+  }
+
+  @Test
+  void shouldDocumentEveryKeyOfEveryDefinition() {
+    for (var definition :
+        List.of(
+            AlertingConfig.DEFINITION,
+            AlertingConfig.ROUTE_DEFINITION,
+            AlertingConfig.WEBHOOK_DEFINITION)) {
+      assertThat(definition.configKeys().values())
+          .allSatisfy(key -> assertThat(key.documentation).as(key.name).isNotBlank());
+    }
+  }
 }

@@ -21,8 +21,8 @@ class KafkaSecurityPassthroughTest {
   void shouldGiveTheConsumerAndTheProducerTheTlsSettings() {
     for (Map<String, Object> client :
         java.util.List.of(
-            AlertingService.consumerProperties(CONFIG, "ops"),
-            AlertingService.producerProperties(CONFIG, "ops"))) {
+            AlertingService.consumerProperties(CONFIG),
+            AlertingService.producerProperties(CONFIG))) {
       assertThat(client)
           .containsEntry("security.protocol", "SSL")
           .containsEntry("ssl.keystore.location", "/etc/precursor/client.p12")

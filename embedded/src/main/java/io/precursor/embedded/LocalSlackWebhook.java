@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,16 +26,29 @@ import java.util.function.Consumer;
  */
 public final class LocalSlackWebhook implements AutoCloseable {
 
-  /** A scripted answer to one request. */
-  public record Response(int status, String body, Map<String, String> headers) {}
+  /** A scripted answer to one request; {@code hang} is how long to wait before answering. */
+  public record Response(int status, String body, Map<String, String> headers, Duration hang) {
+    public Response(int status, String body, Map<String, String> headers) {
+      this(status, body, headers, Duration.ZERO);
+    }
+  }
+
+  /** One request as it arrived and how it was answered. */
+  public record Request(Instant at, int status) {}
 
   private static final String PATH = "/services/T00000000/B00000000/local";
 
   private final HttpServer server;
   private final List<String> accepted = new ArrayList<>();
   private final Deque<Response> scripted = new ArrayDeque<>();
+  private final List<Request> log = new ArrayList<>();
   private volatile Consumer<String> onAccepted = body -> {};
   private int requests;
+  // Slack's limit when set (about one a second, short bursts): more gets 429 Retry-After.
+  private double limitPerSecond;
+  private double limitTokens;
+  private long limitRefilledNanos;
+  private int limitBurst;
 
   private LocalSlackWebhook(HttpServer server) {
     this.server = server;
@@ -47,7 +62,8 @@ public final class LocalSlackWebhook implements AutoCloseable {
       LocalSlackWebhook webhook = new LocalSlackWebhook(server);
       server.createContext("/", webhook::handle);
       server.setExecutor(
-          Executors.newSingleThreadExecutor(
+          // Several threads, so a scripted hang holds up only its own request.
+          Executors.newCachedThreadPool(
               r -> {
                 Thread t = new Thread(r, "local-slack-webhook");
                 t.setDaemon(true);
@@ -80,9 +96,48 @@ public final class LocalSlackWebhook implements AutoCloseable {
     scripted.addLast(new Response(status, body, Map.copyOf(headers)));
   }
 
+  /**
+   * Queues a request that gets no answer for {@code hang} (then a 503), as a Slack that hangs: the
+   * client's own timeout should give up on it first.
+   */
+  public synchronized void enqueueHang(Duration hang) {
+    scripted.addLast(new Response(503, "hung", Map.of(), hang));
+  }
+
+  /** Every request in arrival order, with the status it got. */
+  public synchronized List<Request> requests() {
+    return List.copyOf(log);
+  }
+
+  /**
+   * Answers like Slack's rate limit: {@code perSecond} posts a second with bursts of {@code burst};
+   * a post over the limit gets 429 with Retry-After of one second.
+   */
+  public synchronized void rateLimit(double perSecond, int burst) {
+    this.limitPerSecond = perSecond;
+    this.limitBurst = burst;
+    this.limitTokens = burst;
+    this.limitRefilledNanos = System.nanoTime();
+  }
+
   /** Called with each accepted body, on the server thread. */
   public void onAccepted(Consumer<String> listener) {
     this.onAccepted = listener;
+  }
+
+  private boolean overLimit() {
+    if (limitPerSecond <= 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    limitTokens =
+        Math.min(limitBurst, limitTokens + (now - limitRefilledNanos) / 1e9 * limitPerSecond);
+    limitRefilledNanos = now;
+    if (limitTokens >= 1) {
+      limitTokens -= 1;
+      return false;
+    }
+    return true;
   }
 
   @Override
@@ -97,6 +152,14 @@ public final class LocalSlackWebhook implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       Response response = answer(exchange, body);
+      if (!response.hang().isZero()) {
+        try {
+          // Stands for a server that does not answer; the client under test times out meanwhile.
+          Thread.sleep(response.hang().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
@@ -118,9 +181,13 @@ public final class LocalSlackWebhook implements AutoCloseable {
         return new Response(404, "no_service", Map.of());
       }
       response = scripted.isEmpty() ? new Response(200, "ok", Map.of()) : scripted.removeFirst();
+      if (response.status() == 200 && overLimit()) {
+        response = new Response(429, "rate_limited", Map.of("Retry-After", "1"));
+      }
       if (response.status() == 200) {
         accepted.add(body);
       }
+      log.add(new Request(Instant.now(), response.status()));
     }
     if (response.status() == 200) {
       onAccepted.accept(body);

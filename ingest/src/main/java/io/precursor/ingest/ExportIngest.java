@@ -61,7 +61,8 @@ public final class ExportIngest {
     if (Files.isDirectory(kinesis)) {
       try (FileEntries<KinesisFileRecord> records = KinesisRecordsFile.read(kinesis)) {
         records.drain(
-            r -> subscriptions.accept(r.data(), r.source().reference(), learning),
+            // The file, the record's index and its line, so a bad record can be found.
+            r -> subscriptions.accept(r.data(), r.source().toString(), learning),
             error -> deadLetter(buffer, error));
       }
       // The exports end here, so a deadlock dump whose last lines are missing is published as is.
@@ -104,7 +105,7 @@ public final class ExportIngest {
   private void deadLetter(IngestSink sink, FileReadError error) {
     counters.countDeadLetter(IngestCounters.DeadLetterReason.UNREADABLE_EXPORT_ITEM);
     sink.deadLetter(
-        error.position().reference(),
+        error.position().toString(),
         error.reason(),
         null,
         error.raw() == null ? new byte[0] : error.raw().getBytes(StandardCharsets.UTF_8));

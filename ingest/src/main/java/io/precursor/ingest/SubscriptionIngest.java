@@ -4,6 +4,7 @@ import io.precursor.ingest.IngestCounters.DeadLetterReason;
 import io.precursor.ingest.errorlog.ErrorLogStreams;
 import io.precursor.ingest.files.EventBridgeEventsFile;
 import io.precursor.ingest.files.InstanceClusters;
+import io.precursor.ingest.logs.LogBatch;
 import io.precursor.ingest.logs.LogEventOutcome;
 import io.precursor.ingest.logs.LogEventRouter;
 import io.precursor.ingest.slowlog.SqlTextPolicy;
@@ -96,6 +97,17 @@ public final class SubscriptionIngest {
     } else {
       counters.controlMessages.incrementAndGet();
     }
+  }
+
+  /**
+   * Reads log events that came straight from CloudWatch Logs rather than through a subscription,
+   * e.g. a page of FilterLogEvents: they are routed exactly as a subscription record's events.
+   *
+   * @param source where they came from, e.g. {@code logs:FilterLogEvents <group> page 3}
+   */
+  public void acceptBatch(LogBatch batch, String source, IngestSink sink) {
+    counters.records.incrementAndGet();
+    acceptAll(router.route(batch), source, sink);
   }
 
   /** Publishes the deadlock dumps of log streams that have been idle for the idle time. */

@@ -24,7 +24,7 @@ final class ExportLoader {
     return load(settings, topics, exports, view, new IngestCounters());
   }
 
-  /** Ingests {@code exports}, counting into {@code counters} (which a metrics binder may read). */
+  /** As above, counting into {@code counters}, which progress and metrics may read meanwhile. */
   static IngestCounters load(
       Settings settings,
       Topics topics,

@@ -1,7 +1,13 @@
 package io.precursor.launcher;
 
 import io.precursor.embedded.EmbeddedKafkaBroker;
+import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestCounters;
+import io.precursor.ingest.events.EventPollerConfig;
+import io.precursor.ingest.metrics.AwsPollConfig;
+import io.precursor.ingest.metrics.MetricPollerConfig;
+import io.precursor.launcher.report.ReplayOutput;
+import io.precursor.launcher.report.ReplayProgress;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.TopicProvisioner;
@@ -21,14 +27,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Replays a historical window from AWS CLI exports through the same topology as live, on
- * replay-scoped topics and its own application id, and reports what it would have caught.
+ * Replays a historical window, from AWS CLI exports or read from AWS, through the same topology as
+ * live, on replay-scoped topics and its own application id, and reports what it would have caught.
  */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
     description =
-        "Replays a window of AWS CLI exports (laid out as `precursor simulate` writes them)"
+        "Replays a window of AWS CLI exports (laid out as `precursor simulate` writes them) or,"
+            + " with --source aws, of CloudWatch Logs, CloudWatch metrics and RDS events read"
+            + " from AWS,"
             + " through the detection topology on replay-scoped topics, on an embedded broker"
             + " unless --bootstrap-servers is given; live topics and state are never touched."
             + " Prints precursors, incidents and lead times; posts nothing to Slack.")
@@ -36,8 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Exports to replay.")
-  Path dir;
+  @Mixin ReplaySourceOptions input;
 
   @Option(
       names = "--from",
@@ -61,6 +68,20 @@ final class ReplayCommand implements Callable<Integer> {
   String bootstrapServers;
 
   @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where the report goes (default: replay-<run id> in the current directory).")
+  Path out;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "The self-contained HTML report (default: report.html in --out); the same data goes"
+              + " beside it as JSON (report.json).")
+  Path report;
+
+  @Option(
       names = "--timeout",
       defaultValue = "PT10M",
       description =
@@ -70,18 +91,29 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    if (!Files.isDirectory(dir)) {
-      System.err.println("precursor replay: no such directory " + dir);
+    ReplaySource source;
+    try {
+      source = input.source(from, to, cluster, instance);
+    } catch (IllegalArgumentException e) {
+      System.err.println("precursor replay: " + e.getMessage());
       return 2;
     }
     Path work = Files.createTempDirectory("precursor-replay");
+    ReplayOutput output = null;
     EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null;
     try {
       String servers = broker != null ? broker.bootstrapServers() : bootstrapServers;
       String run = runId();
       Settings settings =
           config
-              .load(List.of(TopicsConfig.DEFINITION, StreamsStageConfig.DEFINITION))
+              .load(
+                  List.of(
+                      TopicsConfig.DEFINITION,
+                      StreamsStageConfig.DEFINITION,
+                      IngestConfig.DEFINITION,
+                      AwsPollConfig.DEFINITION,
+                      MetricPollerConfig.DEFINITION,
+                      EventPollerConfig.DEFINITION))
               .with("bootstrap.servers", servers)
               .with(TopicsConfig.TOPIC_PREFIX, "replay-" + run + ".")
               .with(StreamsStageConfig.APPLICATION_ID, "precursor-replay-" + run)
@@ -94,8 +126,19 @@ final class ReplayCommand implements Callable<Integer> {
       Topics topics = new Topics(topicsConfig);
       TopicProvisioner.ensure(servers, topicsConfig.replicationFactor(), topics.all());
       ReplayFilter filter = new ReplayFilter(from, to, cluster, instance);
-      IngestCounters counters = ExportLoader.load(settings, topics, dir, filter::wrap);
-      System.out.printf("replay %s: ingested %s%n", run, counters);
+      output = new ReplayOutput(run, from, to, scope(), reportFile(run), ReplayProgress.onStderr());
+      IngestCounters counters = new IngestCounters();
+      output.ingesting(counters);
+      ReplayInput read;
+      try {
+        read = source.load(settings, topics, output.view(filter::wrap), counters);
+      } catch (ReplaySourceException e) {
+        output.close();
+        System.err.println("precursor replay: " + e.getMessage());
+        return 2;
+      }
+      System.out.printf("replay %s of %s:%n", run, source.describe());
+      read.print(System.out);
 
       try (StreamsStage streams = new StreamsStage(settings.asMap());
           Admin admin =
@@ -105,25 +148,47 @@ final class ReplayCommand implements Callable<Integer> {
         // them.
         List<String> inputs =
             streams.sourceTopics().stream().filter(t -> !t.endsWith("-repartition")).toList();
+        output.detecting(admin, settings.asMap().get(StreamsStageConfig.APPLICATION_ID), inputs);
         boolean caughtUp =
             new TopologyCatchUp(
                     admin, settings.asMap().get(StreamsStageConfig.APPLICATION_ID), inputs)
                 .await(timeout, () -> streams.state() == KafkaStreams.State.ERROR);
         if (!caughtUp) {
+          output.close();
           System.err.println("precursor replay: the topology did not catch up within " + timeout);
           return 1;
         }
       }
+      ReplayResult result = ReplayResult.read(servers, topics);
+      output.close();
       System.out.println();
-      ReplayResult.read(servers, topics).print(System.out);
+      result.print(System.out);
+      output.finish(result.precursors(), result.incidents(), counters, System.out);
       System.out.printf("%nreplayed in %.1f s%n", (System.nanoTime() - started) / 1e9);
       return 0;
     } finally {
+      if (output != null) {
+        output.close();
+      }
       if (broker != null) {
         broker.close();
       }
       DemoCommand.deleteRecursively(work);
     }
+  }
+
+  private Path reportFile(String run) {
+    if (report != null) {
+      return report;
+    }
+    return (out != null ? out : Path.of("replay-" + run)).resolve("report.html");
+  }
+
+  private String scope() {
+    if (instance != null) {
+      return "instance " + instance;
+    }
+    return cluster != null ? "cluster " + cluster : null;
   }
 
   /**

@@ -2,8 +2,12 @@ package io.precursor.launcher;
 
 import io.precursor.scenarios.ScenarioFile;
 import io.precursor.scenarios.ScenarioManifest;
+import io.precursor.scenarios.ScenarioWriter;
 import io.precursor.scenarios.Scenarios;
+import io.precursor.scenarios.SteadyFleet;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,9 +36,61 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Directory to write into (new or empty).")
   Path out;
 
+  @Option(
+      names = "--instances",
+      description = "steady-fleet only: how many instances (paired into writer/reader clusters).")
+  Integer instances;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      description = "steady-fleet only: how long, ISO-8601 (PT1H, P1D).")
+  Duration duration;
+
+  @Option(
+      names = "--start",
+      paramLabel = "INSTANT",
+      description = "steady-fleet only: when the window starts.")
+  Instant start;
+
+  @Option(
+      names = "--slow-queries-per-second",
+      paramLabel = "RATE",
+      description = "steady-fleet only: slow-log entries per second per instance.")
+  Double slowQueriesPerSecond;
+
+  @Option(
+      names = "--failovers",
+      description = "steady-fleet only: how many clusters fail over during the window.")
+  Integer failovers;
+
+  @Option(names = "--seed", description = "steady-fleet only: the random seed.")
+  Long seed;
+
   @Override
   public Integer call() throws Exception {
-    ScenarioManifest manifest = Scenarios.write(scenario, out);
+    ScenarioManifest manifest;
+    if (SteadyFleet.NAME.equals(scenario)) {
+      SteadyFleet.Builder fleet = SteadyFleet.builder();
+      if (instances != null) fleet.instances(instances);
+      if (duration != null) fleet.duration(duration);
+      if (start != null) fleet.start(start);
+      if (slowQueriesPerSecond != null) fleet.slowQueriesPerSecond(slowQueriesPerSecond);
+      if (failovers != null) fleet.failovers(failovers);
+      if (seed != null) fleet.seed(seed);
+      manifest = ScenarioWriter.write(fleet.build(), out);
+    } else if (java.util.stream.Stream.of(
+            instances, duration, start, slowQueriesPerSecond, failovers, seed)
+        .anyMatch(java.util.Objects::nonNull)) {
+      System.err.println(
+          "precursor simulate: --instances, --duration, --start, --slow-queries-per-second,"
+              + " --failovers and --seed size a steady-fleet; "
+              + scenario
+              + " is fixed");
+      return 2;
+    } else {
+      manifest = Scenarios.write(scenario, out);
+    }
     System.out.printf(
         "wrote scenario %s (%s to %s) into %s:%n",
         manifest.name(), manifest.windowStart(), manifest.windowEnd(), out);

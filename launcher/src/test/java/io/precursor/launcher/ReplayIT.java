@@ -2,7 +2,12 @@ package io.precursor.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.precursor.report.InstanceReport;
+import io.precursor.report.MetricChart;
+import io.precursor.report.ReplayReport;
+import io.precursor.report.ReportJson;
 import io.precursor.scenarios.Scenarios;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +32,39 @@ class ReplayIT {
             "--cluster",
             "ads-prod",
             "--timeout",
-            "PT3M");
+            "PT3M",
+            "--out",
+            dir.resolve("out").toString());
     String out = run.output();
 
     assertThat(run.exitCode()).isZero();
     assertThat(out)
         .containsPattern("ads-prod-1 +BULK_DML_MEMORY_PRESSURE +CRITICAL +2026-11-17T09:29:00Z")
         .contains("BULK_DML_MEMORY_PRESSURE on ads-prod-1 (18 min 31 s)")
-        .contains(
-            "1 precursor episode(s), 1 incident(s), 0 precursor(s) that no failover followed");
+        .contains("1 precursor episode(s), 1 incident(s), 0 precursor(s) that no failover followed")
+        // The summary table: one row per instance where something happened.
+        .containsPattern(
+            "ads-prod-1 +ads-prod +BULK_DML_MEMORY_PRESSURE x1 \\(CRITICAL\\) +1  18 min 31 s +0");
+    // The report holds the writer's metrics as read from the exports, and the precursor's window.
+    ReplayReport report = ReportJson.read(dir.resolve("out/report.json"));
+    InstanceReport writer =
+        report.instances().stream()
+            .filter(i -> i.instance().equals("ads-prod-1"))
+            .findFirst()
+            .get();
+    assertThat(writer.charts())
+        .extracting(MetricChart::metric)
+        .contains("FreeableMemory", "CPUUtilization", "DiskQueueDepth", "CommitLatency");
+    assertThat(writer.charts().get(0).points()).hasSizeGreaterThan(100);
+    assertThat(writer.precursors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.leadTimeMillis()).isEqualTo(1_111_274L);
+              assertThat(p.topFingerprints()).isNotEmpty();
+              assertThat(p.topFingerprints().get(0).fingerprint()).contains("ad_logs");
+            });
+    assertThat(writer.failovers()).hasSize(1);
+    assertThat(Files.readString(dir.resolve("out/report.html"))).contains("Chart.js v4.5.1");
   }
 }

@@ -2,6 +2,7 @@ package io.precursor.scenarios;
 
 import static io.precursor.scenarios.fleet.DbInstance.GIB;
 
+import io.precursor.scenarios.events.RdsEvent;
 import io.precursor.scenarios.fleet.AwsAccount;
 import io.precursor.scenarios.fleet.DbCluster;
 import io.precursor.scenarios.fleet.DbInstance;
@@ -72,6 +73,7 @@ public final class SteadyFleet {
     private Instant start = Instant.parse("2026-11-17T00:00:00Z");
     private Duration duration = Duration.ofHours(1);
     private double slowQueriesPerSecond = 0.05;
+    private int failovers;
     private long seed;
 
     private Builder() {}
@@ -107,6 +109,18 @@ public final class SteadyFleet {
       return this;
     }
 
+    /**
+     * How many clusters fail over (no precursor before it: a patch or a host failure), spread
+     * evenly over the window, each completing 30 s after it started; for incidents in benchmarks.
+     */
+    public Builder failovers(int failovers) {
+      if (failovers < 0) {
+        throw new IllegalArgumentException("failovers must be >= 0: " + failovers);
+      }
+      this.failovers = failovers;
+      return this;
+    }
+
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -121,10 +135,11 @@ public final class SteadyFleet {
                   String.format(
                       Locale.ROOT,
                       "A steady fleet of %d Aurora MySQL instances for %d minutes, %.2f slow queries"
-                          + " per second per instance; no incident.",
+                          + " per second per instance; %d failover(s) without a precursor.",
                       instances,
                       duration.toMinutes(),
-                      slowQueriesPerSecond))
+                      slowQueriesPerSecond,
+                      failovers))
               .seed(seed)
               .window(start, end)
               .fleet(fleet);
@@ -148,6 +163,20 @@ public final class SteadyFleet {
               instance.id(), everydayQueries(start, end, slowQueriesPerSecond * 60));
         }
       }
+      List<DbCluster> pairs =
+          fleet.clusters().stream().filter(c -> c.instances().size() > 1).toList();
+      int failing = Math.min(failovers, pairs.size());
+      for (int n = 0; n < failing; n++) {
+        DbCluster cluster = pairs.get(n * pairs.size() / failing);
+        Instant at = start.plus(duration.multipliedBy(n + 1).dividedBy(failing + 1));
+        String reader = cluster.instances().get(1).id();
+        scenario.event(
+            RdsEvent.failoverStarted(AwsAccount.EXAMPLE, cluster.id(), reader, true, at));
+        scenario.event(
+            RdsEvent.failoverCompleted(
+                AwsAccount.EXAMPLE, cluster.id(), reader, at.plusSeconds(30)));
+      }
+      scenario.fact("failovers", (long) failing);
       scenario.fact("instances", (long) instances);
       scenario.fact("durationMinutes", duration.toMinutes());
       scenario.fact("slowQueriesPerSecondPerInstance", slowQueriesPerSecond);

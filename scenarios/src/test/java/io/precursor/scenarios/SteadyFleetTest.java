@@ -41,6 +41,20 @@ class SteadyFleetTest {
   }
 
   @Test
+  void shouldFailOverTheRequestedClustersSpreadOverTheWindow() {
+    Scenario fleet =
+        SteadyFleet.builder().instances(8).duration(Duration.ofHours(3)).failovers(2).build();
+
+    assertThat(fleet.events())
+        .extracting(e -> e.sourceIdentifier() + " " + e.date() + " " + e.message())
+        .containsExactly(
+            "fleet-0001 2026-11-17T01:00:00Z Started cross AZ failover to DB instance: fleet-0001-2",
+            "fleet-0001 2026-11-17T01:00:30Z Completed failover to DB instance: fleet-0001-2",
+            "fleet-0003 2026-11-17T02:00:00Z Started cross AZ failover to DB instance: fleet-0003-2",
+            "fleet-0003 2026-11-17T02:00:30Z Completed failover to DB instance: fleet-0003-2");
+  }
+
+  @Test
   void shouldRefuseAnEmptyFleet() {
     assertThatThrownBy(() -> SteadyFleet.builder().instances(0))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,15 +1,28 @@
 package io.precursor.streams;
 
+import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
+import io.precursor.schemas.ErrorLogEntry;
 import io.precursor.schemas.FailoverPrecursor;
 import io.precursor.schemas.Incident;
+import io.precursor.schemas.SlowQueryEntry;
+import io.precursor.streams.baseline.BaselineKeeper;
+import io.precursor.streams.baseline.BaselineSettings;
+import io.precursor.streams.baseline.InstanceLifecycle;
+import io.precursor.streams.baseline.LifecycleEvents;
+import io.precursor.streams.baseline.SeriesBaseline;
 import io.precursor.streams.incident.ClusterSignal;
+import io.precursor.streams.incident.ConfirmationBook;
 import io.precursor.streams.incident.IncidentBook;
 import io.precursor.streams.incident.IncidentLinker;
+import io.precursor.streams.incident.PrecursorConfirmation;
 import io.precursor.streams.precursor.Episode;
 import io.precursor.streams.precursor.EpisodeTracker;
 import io.precursor.streams.precursor.PrecursorCatalogue;
+import io.precursor.streams.precursor.PrecursorRules;
 import io.precursor.streams.precursor.WindowFinding;
+import io.precursor.streams.query.InstancePrecursors;
+import io.precursor.streams.query.RecentPrecursorsRecorder;
 import io.precursor.streams.window.EventIdDeduplicator;
 import io.precursor.streams.window.InstanceSignal;
 import io.precursor.streams.window.InstanceWindow;
@@ -53,30 +66,68 @@ public final class PrecursorTopology {
     PrecursorCatalogue catalogue = PrecursorCatalogue.from(config);
 
     // CloudWatch redelivers; an entry counted twice could tip a rule.
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                EventIdDeduplicator.STORE,
-                config.dedupRetention().multipliedBy(2),
-                config.dedupRetention().multipliedBy(2),
-                false),
-            Serdes.String(),
-            Serdes.Long()));
+    addSeenIdsStore(builder, EventIdDeduplicator.STORE, config);
+    addSeenIdsStore(builder, EventIdDeduplicator.ERRORLOG_STORE, config);
     KStream<String, InstanceSignal> slowQueries =
         source(builder, topics.slowQueries(), "slowlog")
             .processValues(
-                () -> new EventIdDeduplicator(config.dedupRetention()),
+                () ->
+                    new EventIdDeduplicator<SlowQueryEntry>(
+                        EventIdDeduplicator.STORE,
+                        config.dedupRetention(),
+                        SlowQueryEntry::getEventId),
                 Named.as("slowlog-dedup"),
                 EventIdDeduplicator.STORE)
             .mapValues(InstanceSignal::of, Named.as("slowlog-as-signal"));
     KStream<String, InstanceSignal> metrics =
         source(builder, topics.metrics(), "metrics")
             .mapValues(InstanceSignal::of, Named.as("metric-as-signal"));
+    KStream<String, InstanceSignal> errorLog =
+        source(builder, topics.errorLog(), "errorlog")
+            .processValues(
+                () ->
+                    new EventIdDeduplicator<ErrorLogEntry>(
+                        EventIdDeduplicator.ERRORLOG_STORE,
+                        config.dedupRetention(),
+                        ErrorLogEntry::getEventId),
+                Named.as("errorlog-dedup"),
+                EventIdDeduplicator.ERRORLOG_STORE)
+            .mapValues(InstanceSignal::of, Named.as("errorlog-as-signal"));
+    KStream<String, DbEvent> dbEvents = source(builder, topics.dbEvents(), "db-events");
+    // Failovers and restarts shape each instance's baseline: re-keyed from the event's source (a
+    // cluster, or an instance) to the instance concerned, co-partitioned with the other inputs.
+    KStream<String, InstanceSignal> lifecycles =
+        dbEvents
+            .flatMap((source, e) -> LifecycleEvents.of(e), Named.as("event-as-lifecycle"))
+            .repartition(
+                Repartitioned.<String, InstanceSignal>as("lifecycles-by-instance")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(InternalSerde.json(InstanceSignal.class))
+                    .withNumberOfPartitions(topics.slowQueries().partitions()));
 
-    // Both inputs are keyed by DB instance and co-partitioned, so one window holds both.
+    BaselineSettings baselineSettings = config.baselineSettings();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
+            Serdes.String(),
+            InternalSerde.json(SeriesBaseline.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
+            Serdes.String(),
+            InternalSerde.json(InstanceLifecycle.class)));
+
+    // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
     KStream<String, WindowFinding> findings =
         slowQueries
             .merge(metrics, Named.as("instance-signals"))
+            .merge(errorLog, Named.as("instance-signals-with-errorlog"))
+            .merge(lifecycles, Named.as("instance-signals-with-lifecycles"))
+            .processValues(
+                () -> new BaselineKeeper(baselineSettings),
+                Named.as("instance-baselines-keeper"),
+                BaselineKeeper.BASELINES,
+                BaselineKeeper.LIFECYCLES)
             .groupByKey(
                 Grouped.<String, InstanceSignal>as("signals-by-instance")
                     .withKeySerde(Serdes.String())
@@ -95,21 +146,11 @@ public final class PrecursorTopology {
                     // Each update is evaluated, so a rule fires on the record that tips it.
                     .withCachingDisabled())
             .toStream(Named.as("instance-window-updates"))
-            .flatMap(
-                (window, contents) ->
-                    catalogue.evaluate(contents).stream()
-                        .map(
-                            finding ->
-                                KeyValue.pair(
-                                    window.key(),
-                                    new WindowFinding(
-                                        finding,
-                                        contents.cluster(),
-                                        window.window().start(),
-                                        window.window().end(),
-                                        contents.lastEventTime())))
-                        .toList(),
-                Named.as("precursor-rules"));
+            .process(
+                () -> new PrecursorRules(catalogue, baselineSettings),
+                Named.as("precursor-rules"),
+                BaselineKeeper.BASELINES,
+                BaselineKeeper.LIFECYCLES);
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -126,7 +167,18 @@ public final class PrecursorTopology {
         Produced.with(topics.precursors().keySerde(), topics.precursors().valueSerde())
             .withName("precursors-sink"));
 
-    buildIncidents(builder, config, topics, precursors);
+    // What the query endpoint answers GET /precursors from.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RecentPrecursorsRecorder.STORE),
+            Serdes.String(),
+            InternalSerde.json(InstancePrecursors.class)));
+    precursors.process(
+        () -> new RecentPrecursorsRecorder(config.getInt(StreamsStageConfig.QUERY_PRECURSORS_KEPT)),
+        Named.as("recent-precursors-recorder"),
+        RecentPrecursorsRecorder.STORE);
+
+    buildIncidents(builder, config, topics, dbEvents, precursors);
     return builder.build();
   }
 
@@ -135,6 +187,7 @@ public final class PrecursorTopology {
       StreamsBuilder builder,
       StreamsStageConfig config,
       Topics topics,
+      KStream<String, DbEvent> dbEvents,
       KStream<String, FailoverPrecursor> precursors) {
     var clusterSignalSerde = InternalSerde.json(ClusterSignal.class);
     KStream<String, ClusterSignal> precursorsByCluster =
@@ -148,7 +201,7 @@ public final class PrecursorTopology {
                     .withValueSerde(clusterSignalSerde)
                     .withNumberOfPartitions(topics.dbEvents().partitions()));
     KStream<String, ClusterSignal> failoversByCluster =
-        source(builder, topics.dbEvents(), "db-events")
+        dbEvents
             .filter((id, e) -> FAILOVER_EVENTS.contains(e.getKind()), Named.as("failover-events"))
             .map(
                 (id, e) -> KeyValue.pair(ClusterSignal.clusterOf(e), ClusterSignal.of(e)),
@@ -164,17 +217,47 @@ public final class PrecursorTopology {
             Stores.persistentKeyValueStore(IncidentLinker.STORE),
             Serdes.String(),
             InternalSerde.json(IncidentBook.class)));
+    KStream<String, ClusterSignal> clusterSignals =
+        precursorsByCluster.merge(failoversByCluster, Named.as("cluster-signals"));
     KStream<String, Incident> incidents =
-        precursorsByCluster
-            .merge(failoversByCluster, Named.as("cluster-signals"))
-            .process(
-                () -> new IncidentLinker(config.incidentHorizon().toMillis()),
-                Named.as("incident-linker"),
-                IncidentLinker.STORE);
+        clusterSignals.process(
+            () -> new IncidentLinker(config.incidentHorizon().toMillis()),
+            Named.as("incident-linker"),
+            IncidentLinker.STORE);
+    // Precursors no failover followed within the horizon are announced again, UNCONFIRMED.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PrecursorConfirmation.STORE),
+            Serdes.String(),
+            InternalSerde.json(ConfirmationBook.class)));
+    clusterSignals
+        .process(
+            () ->
+                new PrecursorConfirmation(
+                    config.incidentHorizon().toMillis(), config.grace().toMillis()),
+            Named.as("precursor-confirmation"),
+            PrecursorConfirmation.STORE)
+        .to(
+            topics.precursors().name(),
+            Produced.with(topics.precursors().keySerde(), topics.precursors().valueSerde())
+                .withName("unconfirmed-precursors-sink"));
     incidents.to(
         topics.incidents().name(),
         Produced.with(topics.incidents().keySerde(), topics.incidents().valueSerde())
             .withName("incidents-sink"));
+  }
+
+  private static void addSeenIdsStore(
+      StreamsBuilder builder, String name, StreamsStageConfig config) {
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                name,
+                config.dedupRetention().multipliedBy(2),
+                config.dedupRetention().multipliedBy(2),
+                false),
+            Serdes.String(),
+            Serdes.Long()));
   }
 
   private static <V> KStream<String, V> source(
@@ -189,6 +272,14 @@ public final class PrecursorTopology {
   /** Names of the state stores, for interactive queries and operators. */
   public static List<String> storeNames() {
     return List.of(
-        EventIdDeduplicator.STORE, "instance-windows", EpisodeTracker.STORE, IncidentLinker.STORE);
+        EventIdDeduplicator.STORE,
+        EventIdDeduplicator.ERRORLOG_STORE,
+        BaselineKeeper.BASELINES,
+        BaselineKeeper.LIFECYCLES,
+        "instance-windows",
+        EpisodeTracker.STORE,
+        RecentPrecursorsRecorder.STORE,
+        IncidentLinker.STORE,
+        PrecursorConfirmation.STORE);
   }
 }

@@ -1,6 +1,8 @@
 package io.precursor.streams;
 
 import io.precursor.streams.deadletter.DeadLetterHandler;
+import io.precursor.streams.query.QueryServer;
+import io.precursor.streams.query.StageQueries;
 import io.precursor.streams.telemetry.OutputMetersInterceptor;
 import io.precursor.streams.telemetry.StreamsOutputMeters;
 import io.precursor.topics.KafkaSecurityConfig;
@@ -8,6 +10,7 @@ import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,9 +30,11 @@ public final class StreamsStage implements AutoCloseable {
   private final KafkaStreams streams;
   private final Set<String> sourceTopics;
   private final StreamsOutputMeters outputMeters;
+  private final StreamsStageConfig config;
+  private QueryServer queryServer;
 
   public StreamsStage(Map<String, ?> settings) {
-    StreamsStageConfig config = new StreamsStageConfig(settings);
+    this.config = new StreamsStageConfig(settings);
     TopicsConfig topicsConfig = new TopicsConfig(settings);
     Topics topics = new Topics(topicsConfig);
     Topology topology = PrecursorTopology.build(config, topics);
@@ -93,8 +98,23 @@ public final class StreamsStage implements AutoCloseable {
     return Set.copyOf(topics);
   }
 
+  /** Starts processing, and the query endpoint when a port is configured. */
   public void start() {
     streams.start();
+    int port = config.getInt(StreamsStageConfig.QUERY_PORT);
+    if (port != 0) {
+      queryServer =
+          QueryServer.start(
+              config.getString(StreamsStageConfig.QUERY_BIND_ADDRESS),
+              port,
+              new StageQueries(streams, config.episodeGap().toMillis()),
+              config.getInt(StreamsStageConfig.QUERY_PRECURSORS_KEPT));
+    }
+  }
+
+  /** The port of the query endpoint, when it is serving. */
+  public Optional<Integer> queryPort() {
+    return Optional.ofNullable(queryServer).map(QueryServer::port);
   }
 
   public KafkaStreams.State state() {
@@ -113,6 +133,10 @@ public final class StreamsStage implements AutoCloseable {
 
   @Override
   public void close() {
+    if (queryServer != null) {
+      queryServer.close();
+      queryServer = null;
+    }
     streams.close(Duration.ofSeconds(30));
   }
 }

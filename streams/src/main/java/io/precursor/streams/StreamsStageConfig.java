@@ -15,6 +15,9 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String APPLICATION_ID = "streams.application.id";
   public static final String STATE_DIR = "streams.state.dir";
   public static final String THREADS = "streams.threads";
+  public static final String QUERY_PORT = "streams.query.port";
+  public static final String QUERY_BIND_ADDRESS = "streams.query.bind.address";
+  public static final String QUERY_PRECURSORS_KEPT = "streams.query.precursors.kept";
   public static final String WINDOW_SIZE = "window.size.ms";
   public static final String WINDOW_ADVANCE = "window.advance.ms";
   public static final String GRACE = "window.grace.ms";
@@ -31,6 +34,23 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String CPU_CREDIT_FLOOR = "rule.cpu-credit.floor";
   public static final String REPLICA_LAG_MIN = "rule.replica-lag.min.ms";
   public static final String REPLICA_LAG_CRITICAL = "rule.replica-lag.critical.ms";
+  public static final String CLEAR_FRACTION = "rule.clear.fraction";
+  public static final String FULL_SCAN_RISE = "rule.full-scan.rise.factor";
+  public static final String FULL_SCAN_MIN_ROWS = "rule.full-scan.min.rows.examined";
+  public static final String FULL_SCAN_MIN_CONCURRENT = "rule.full-scan.min.concurrent";
+  public static final String FULL_SCAN_CRITICAL_CONCURRENT = "rule.full-scan.critical.concurrent";
+  public static final String FULL_SCAN_IN_LIST_LIMIT = "rule.full-scan.in.list.limit";
+  public static final String DEADLOCK_MIN_DUMPS = "rule.deadlock.min.dumps";
+  public static final String DEADLOCK_MIN_RATE = "rule.deadlock.min.rate";
+  public static final String DEADLOCK_CRITICAL_DUMPS = "rule.deadlock.critical.dumps";
+  public static final String OVERSIZED_MIN_ROWS = "rule.oversized-txn.min.rows";
+  public static final String OVERSIZED_CRITICAL_ROWS = "rule.oversized-txn.critical.rows";
+  public static final String OVERSIZED_MEMORY_DROP = "rule.oversized-txn.memory.drop.ratio";
+  public static final String OVERSIZED_BINLOG_ASSUMED = "rule.oversized-txn.binlog.assumed";
+  public static final String BASELINE_BUCKET = "baseline.bucket.ms";
+  public static final String BASELINE_HORIZON = "baseline.horizon.ms";
+  public static final String BASELINE_MIN_BUCKETS = "baseline.min.buckets";
+  public static final String BASELINE_SETTLE = "baseline.settle.ms";
 
   private static final long MINUTE = Duration.ofMinutes(1).toMillis();
 
@@ -63,6 +83,29 @@ public final class StreamsStageConfig extends AbstractConfig {
               Range.between(1, 64),
               Importance.MEDIUM,
               "Stream threads in this process.")
+          .define(
+              QUERY_PORT,
+              Type.INT,
+              0,
+              Range.between(0, 65535),
+              Importance.MEDIUM,
+              "Port of the read-only HTTP query endpoint (GET /risk, /incidents, /precursors);"
+                  + " 0 serves nothing.")
+          .define(
+              QUERY_BIND_ADDRESS,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Address the query endpoint listens on; loopback unless it is meant to be reached"
+                  + " from other hosts (it has no authentication).")
+          .define(
+              QUERY_PRECURSORS_KEPT,
+              Type.INT,
+              20,
+              Range.between(1, 1000),
+              Importance.LOW,
+              "Latest precursor records kept per DB instance for GET /precursors.")
           .define(
               WINDOW_SIZE,
               Type.LONG,
@@ -183,7 +226,140 @@ public final class StreamsStageConfig extends AbstractConfig {
               10_000.0,
               Range.atLeast(0.0),
               Importance.MEDIUM,
-              "replica-lag-growth: AuroraReplicaLag (ms) at or above which it is CRITICAL.");
+              "replica-lag-growth: AuroraReplicaLag (ms) at or above which it is CRITICAL.")
+          .define(
+              CLEAR_FRACTION,
+              Type.DOUBLE,
+              0.5,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              "Hysteresis: a rule that fired stays open (no new episode, no new alert) while its"
+                  + " measures stay above this fraction of their firing thresholds, so a value"
+                  + " hovering at a threshold does not flap.")
+          .define(
+              FULL_SCAN_RISE,
+              Type.DOUBLE,
+              10.0,
+              Range.atLeast(1.0),
+              Importance.MEDIUM,
+              "full-scan-storm: rows examined per execution, as a multiple of the fingerprint's own"
+                  + " baseline on the instance, that fires (seed 004: rows read rose tenfold).")
+          .define(
+              FULL_SCAN_MIN_ROWS,
+              Type.LONG,
+              100_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "full-scan-storm: rows examined per execution below which a rise is too small to"
+                  + " matter.")
+          .define(
+              FULL_SCAN_MIN_CONCURRENT,
+              Type.INT,
+              5,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "full-scan-storm: executions of the fingerprint running at the same time that make a"
+                  + " storm (seed 004: single scans had happened for a week without harm).")
+          .define(
+              FULL_SCAN_CRITICAL_CONCURRENT,
+              Type.INT,
+              20,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "full-scan-storm: so many at once, with CPU rising, is CRITICAL (seed 004: over 40).")
+          .define(
+              FULL_SCAN_IN_LIST_LIMIT,
+              Type.INT,
+              200,
+              Range.atLeast(1),
+              Importance.LOW,
+              "full-scan-storm: the instance's eq_range_index_dive_limit (200 since MySQL 5.7.4, 10"
+                  + " before): IN lists this long are estimated from index statistics, named in the"
+                  + " evidence.")
+          .define(
+              DEADLOCK_MIN_DUMPS,
+              Type.INT,
+              5,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "deadlock-storm: deadlock dumps in the error log within a window that make a storm;"
+                  + " an occasional deadlock is normal InnoDB behaviour (seed 001).")
+          .define(
+              DEADLOCK_MIN_RATE,
+              Type.DOUBLE,
+              0.005,
+              Range.atLeast(0.0),
+              Importance.MEDIUM,
+              "deadlock-storm: the Deadlocks metric (average per second) the storm must reach"
+                  + " too, and at least three times the instance's baseline when it has one.")
+          .define(
+              DEADLOCK_CRITICAL_DUMPS,
+              Type.INT,
+              20,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "deadlock-storm: deadlock dumps within a window that make it CRITICAL.")
+          .define(
+              OVERSIZED_MIN_ROWS,
+              Type.LONG,
+              1_000_000L,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "oversized-transaction: rows one statement must write (Rows_affected, else rows"
+                  + " examined); AWS: keep inserts per transaction below 1 million with binlog on.")
+          .define(
+              OVERSIZED_CRITICAL_ROWS,
+              Type.LONG,
+              5_000_000L,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "oversized-transaction: rows written by one statement that make it CRITICAL.")
+          .define(
+              OVERSIZED_MEMORY_DROP,
+              Type.DOUBLE,
+              0.10,
+              Range.between(0.0, 1.0),
+              Importance.MEDIUM,
+              "oversized-transaction: fall of FreeableMemory from the window's highest value, as a"
+                  + " fraction of it, that must come with the large write.")
+          .define(
+              OVERSIZED_BINLOG_ASSUMED,
+              Type.BOOLEAN,
+              false,
+              Importance.MEDIUM,
+              "oversized-transaction: treat binary logging as on for every instance; otherwise a"
+                  + " BinLogDiskUsage datapoint above zero in the window must show it.")
+          .define(
+              BASELINE_BUCKET,
+              Type.LONG,
+              10 * MINUTE,
+              Range.atLeast(MINUTE),
+              Importance.LOW,
+              "Baselines keep each series as the mean of buckets this long; their level is the"
+                  + " median of the bucket means.")
+          .define(
+              BASELINE_HORIZON,
+              Type.LONG,
+              360 * MINUTE,
+              Range.atLeast(10 * MINUTE),
+              Importance.MEDIUM,
+              "How far back an instance's baseline (its normal per metric and per fingerprint's"
+                  + " rows examined) looks.")
+          .define(
+              BASELINE_MIN_BUCKETS,
+              Type.INT,
+              3,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Buckets of history a baseline needs before rules compare with it.")
+          .define(
+              BASELINE_SETTLE,
+              Type.LONG,
+              15 * MINUTE,
+              Range.atLeast(0),
+              Importance.LOW,
+              "After a failover completes or an instance restarts, data this long stay out of the"
+                  + " baseline (an incident is not normal, so a repeat incident still alerts).");
 
   public StreamsStageConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -207,6 +383,16 @@ public final class StreamsStageConfig extends AbstractConfig {
 
   public Duration episodeGap() {
     return Duration.ofMillis(getLong(EPISODE_GAP));
+  }
+
+  /** How the per-instance baselines are kept. */
+  public io.precursor.streams.baseline.BaselineSettings baselineSettings() {
+    return new io.precursor.streams.baseline.BaselineSettings(
+        getLong(BASELINE_BUCKET),
+        getLong(BASELINE_HORIZON),
+        getInt(BASELINE_MIN_BUCKETS),
+        getLong(BASELINE_SETTLE),
+        getLong(GRACE));
   }
 
   public Duration incidentHorizon() {

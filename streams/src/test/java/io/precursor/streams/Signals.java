@@ -3,6 +3,9 @@ package io.precursor.streams;
 import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
 import io.precursor.schemas.DbEventSourceType;
+import io.precursor.schemas.DeadlockDumpEnd;
+import io.precursor.schemas.ErrorLogEntry;
+import io.precursor.schemas.ErrorLogKind;
 import io.precursor.schemas.MetricSample;
 import io.precursor.schemas.MetricScope;
 import io.precursor.schemas.SlowQueryEntry;
@@ -38,6 +41,68 @@ public final class Signals {
         .setTables(List.of(table))
         .setFingerprint(fingerprint)
         .setFingerprintHash(fingerprint.hashCode())
+        .build();
+  }
+
+  /** One execution of a SELECT ... IN (...) lookup that ran {@code seconds} until {@code end}. */
+  public static SlowQueryEntry lookup(
+      String eventId, Instant end, long rowsExamined, double seconds, int inList) {
+    String fingerprint = "select * from example where col_0 in(?+)";
+    return SlowQueryEntry.newBuilder()
+        .setInstance(WRITER)
+        .setCluster(CLUSTER)
+        .setLogGroup("/aws/rds/cluster/" + CLUSTER + "/slowquery")
+        .setEventId(eventId)
+        .setEventTime(end)
+        .setQueryTimeSeconds(seconds)
+        .setLockTimeSeconds(0.0001)
+        .setRowsSent(0)
+        .setRowsExamined(rowsExamined)
+        .setStatementKind(StatementKind.SELECT)
+        .setTables(List.of("example"))
+        .setFingerprint(fingerprint)
+        .setFingerprintHash(fingerprint.hashCode())
+        .setLargestInList(inList)
+        .build();
+  }
+
+  /** A deadlock dump reassembled from the error log, naming {@code table}. */
+  public static ErrorLogEntry deadlock(String eventId, Instant at, String table) {
+    return ErrorLogEntry.newBuilder()
+        .setInstance(WRITER)
+        .setCluster(CLUSTER)
+        .setLogGroup("/aws/rds/cluster/" + CLUSTER + "/error")
+        .setEventId(eventId)
+        .setEventTime(at)
+        .setKind(ErrorLogKind.DEADLOCK)
+        .setMessage("Transactions deadlock detected, dumping detailed information.")
+        .setTables(List.of(table))
+        .setLockModes(List.of("X locks rec but not gap"))
+        .setRolledBack(2)
+        .setDumpEnd(DeadlockDumpEnd.ROLLED_BACK)
+        .build();
+  }
+
+  /** An RDS event about the writer instance itself. */
+  public static DbEvent instanceEvent(DbEventKind kind, Instant at, String message) {
+    return DbEvent.newBuilder()
+        .setSourceId(WRITER)
+        .setSourceType(DbEventSourceType.DB_INSTANCE)
+        .setInstance(WRITER)
+        .setTime(at)
+        .setKind(kind)
+        .setMessage(message)
+        .build();
+  }
+
+  /** A failover of the cluster to {@code newWriter}. */
+  public static DbEvent failoverTo(DbEventKind kind, Instant at, String newWriter) {
+    return DbEvent.newBuilder(failover(kind, at))
+        .setMessage(
+            (kind == DbEventKind.FAILOVER_STARTED
+                    ? "Started cross AZ failover to DB instance: "
+                    : "Completed failover to DB instance: ")
+                + newWriter)
         .build();
   }
 

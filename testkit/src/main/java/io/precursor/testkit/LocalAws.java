@@ -1,6 +1,7 @@
 package io.precursor.testkit;
 
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.Protocol;
@@ -21,6 +22,12 @@ public final class LocalAws {
   public static final String ACCESS_KEY_ID = "precursor-local";
 
   private static final String SECRET_ACCESS_KEY = "precursor-local-secret";
+
+  // kinesis-local is one Node.js process: on a machine busy with builds a large PutRecords can take
+  // tens of seconds, so a test's client waits long and retries rather than failing on the SDK's
+  // 30 s read timeout.
+  private static final Duration LOCAL_READ_TIMEOUT = Duration.ofSeconds(120);
+  private static final int LOCAL_MAX_ATTEMPTS = 5;
 
   private LocalAws() {}
 
@@ -46,7 +53,15 @@ public final class LocalAws {
         .region(REGION)
         .credentialsProvider(credentials())
         // The local endpoint is plain http://, where the SDK's default HTTP/2 cannot negotiate.
-        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
+        .httpClientBuilder(
+            NettyNioAsyncHttpClient.builder()
+                .protocol(Protocol.HTTP1_1)
+                .readTimeout(LOCAL_READ_TIMEOUT)
+                .writeTimeout(LOCAL_READ_TIMEOUT))
+        .overrideConfiguration(
+            o ->
+                o.apiCallAttemptTimeout(LOCAL_READ_TIMEOUT)
+                    .retryStrategy(r -> r.maxAttempts(LOCAL_MAX_ATTEMPTS)))
         .build();
   }
 }

@@ -18,23 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The idempotency keys of the actions one target already completed, read back from the actions
- * topic at start-up so a restart never sends the same alert twice.
+ * The idempotency keys of the actions already completed (each key names its target), read back from
+ * the actions topic at start-up so a restart never repeats a Slack post or a snapshot.
  */
 public final class CompletedActions {
 
   private static final Logger log = LoggerFactory.getLogger(CompletedActions.class);
 
-  private final String target;
   private final Set<String> keys = new HashSet<>();
-
-  public CompletedActions(String target) {
-    this.target = target;
-  }
 
   /**
    * Reads {@code actions} from the beginning to its current end with {@code consumer} (assigned by
-   * hand, no group) and keeps the keys this target completed.
+   * hand, no group), keeps the keys of completed actions and shows every record to {@code seen}.
    *
    * @throws TimeoutException when the end is not reached within {@code timeout}: starting with a
    *     partial view would send duplicates
@@ -42,9 +37,9 @@ public final class CompletedActions {
   public static CompletedActions load(
       Consumer<byte[], byte[]> consumer,
       Topic<String, ActionRecord> actions,
-      String target,
-      Duration timeout) {
-    CompletedActions completed = new CompletedActions(target);
+      Duration timeout,
+      java.util.function.Consumer<ActionRecord> seen) {
+    CompletedActions completed = new CompletedActions();
     Instant deadline = Instant.now().plus(timeout);
     List<PartitionInfo> infos = consumer.partitionsFor(actions.name(), timeout);
     if (infos == null || infos.isEmpty()) {
@@ -65,20 +60,22 @@ public final class CompletedActions {
         if (record.value() == null) {
           continue;
         }
+        ActionRecord action;
         try {
-          completed.remember(
-              actions.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+          action = actions.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
           unreadable++;
+          continue;
         }
+        completed.remember(action);
+        seen.accept(action);
       }
     }
     consumer.unsubscribe();
     log.info(
-        "Read {}: {} actions already completed for target {}{}",
+        "Read {}: {} actions already completed{}",
         actions.name(),
         completed.size(),
-        target,
         unreadable == 0 ? "" : " (" + unreadable + " unreadable records ignored)");
     return completed;
   }
@@ -97,12 +94,19 @@ public final class CompletedActions {
     return keys.size();
   }
 
-  // A failed attempt is not "done": only a success (or a dry run standing for one) counts.
+  /**
+   * Whether an action that ended this way is done for good. A failed attempt is not: it is tried
+   * again when its record is read again. A dry run or a guard's skip is a decision made once.
+   */
+  public static boolean isDone(ActionOutcome outcome) {
+    return outcome == ActionOutcome.SUCCEEDED
+        || outcome == ActionOutcome.DRY_RUN
+        || outcome == ActionOutcome.ALREADY_DONE
+        || outcome == ActionOutcome.SKIPPED;
+  }
+
   private void remember(ActionRecord record) {
-    if (target.equals(record.getTarget())
-        && (record.getOutcome() == ActionOutcome.SUCCEEDED
-            || record.getOutcome() == ActionOutcome.DRY_RUN
-            || record.getOutcome() == ActionOutcome.ALREADY_DONE)) {
+    if (isDone(record.getOutcome())) {
       add(record.getIdempotencyKey());
     }
   }

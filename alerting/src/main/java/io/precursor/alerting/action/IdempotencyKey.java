@@ -21,6 +21,11 @@ public final class IdempotencyKey {
     return join(incident.getId(), incident.getState().name(), target);
   }
 
+  /** The key of posting {@code subjectId} at {@code revision} to {@code target}. */
+  public static String of(String subjectId, String revision, String target) {
+    return join(subjectId, revision, target);
+  }
+
   private static String join(String subjectId, String revision, String target) {
     return subjectId + "|" + revision + "|" + target;
   }

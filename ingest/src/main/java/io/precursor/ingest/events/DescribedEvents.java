@@ -1,6 +1,7 @@
 package io.precursor.ingest.events;
 
 import io.precursor.ingest.files.DbEventClassifier;
+import io.precursor.ingest.files.InstanceClusters;
 import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventSourceType;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,17 @@ final class DescribedEvents {
    * @throws IllegalArgumentException when it has no source identifier, date or message
    */
   static DbEvent toDbEvent(software.amazon.awssdk.services.rds.model.Event event) {
+    return toDbEvent(event, InstanceClusters.NONE);
+  }
+
+  /**
+   * The event, a DB instance event with its cluster when {@code clusters} knows it (as the exports
+   * name it).
+   *
+   * @throws IllegalArgumentException when it has no source identifier, date or message
+   */
+  static DbEvent toDbEvent(
+      software.amazon.awssdk.services.rds.model.Event event, InstanceClusters clusters) {
     if (event.sourceIdentifier() == null || event.date() == null || event.message() == null) {
       throw new IllegalArgumentException(
           "an RDS event needs SourceIdentifier, Date and Message; this one has "
@@ -40,7 +52,12 @@ final class DescribedEvents {
     return DbEvent.newBuilder()
         .setSourceId(event.sourceIdentifier())
         .setSourceType(type)
-        .setCluster(type == DbEventSourceType.DB_CLUSTER ? event.sourceIdentifier() : null)
+        .setCluster(
+            switch (type) {
+              case DB_CLUSTER -> event.sourceIdentifier();
+              case DB_INSTANCE -> clusters.clusterOf(event.sourceIdentifier());
+              case OTHER -> null;
+            })
         .setInstance(type == DbEventSourceType.DB_INSTANCE ? event.sourceIdentifier() : null)
         .setTime(event.date().truncatedTo(ChronoUnit.MILLIS))
         .setKind(DbEventClassifier.classify(null, categories, event.message()))

@@ -1,140 +1,47 @@
 package io.precursor.ingest.events;
 
+import io.precursor.ingest.metrics.PublishedRecords;
 import io.precursor.schemas.DbEvent;
-import io.precursor.topics.KafkaSecurityConfig;
 import io.precursor.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads back the {@link DbEvent}s already on the db-events topic from a given time on, so a
- * restarted event poller knows where it stopped. It assigns every partition itself and commits
- * nothing: no consumer group is involved.
+ * restarted event poller knows where it stopped.
  */
 public final class PublishedEvents {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PublishedEvents.class);
-  private static final Duration POLL = Duration.ofMillis(500);
-
-  private final String bootstrapServers;
-  private final Map<String, Object> security;
-  private final Topic<String, DbEvent> topic;
-  private final Duration timeout;
+  private final PublishedRecords<DbEvent> records;
+  private final String topicName;
 
   public PublishedEvents(String bootstrapServers, Topic<String, DbEvent> topic, Duration timeout) {
     this(bootstrapServers, Map.of(), topic, timeout);
   }
 
   /**
-   * Reads with the Kafka security settings among {@code settings} ({@link KafkaSecurityConfig}).
+   * Reads with the Kafka security settings among {@code settings} ({@link
+   * io.precursor.topics.KafkaSecurityConfig}).
    */
   public PublishedEvents(
       String bootstrapServers, Map<?, ?> settings, Topic<String, DbEvent> topic, Duration timeout) {
-    this.security = KafkaSecurityConfig.clientProperties(settings);
-    this.bootstrapServers = bootstrapServers;
-    this.topic = topic;
-    this.timeout = timeout;
+    this.records = new PublishedRecords<>(bootstrapServers, settings, topic, timeout);
+    this.topicName = topic.name();
   }
 
   /**
-   * The events whose record timestamp (their event time) is at or after {@code since}, up to the
-   * end of each partition as it was when the read began; unreadable records are logged and skipped.
+   * The events whose record timestamp (their event time) is at or after {@code since}.
    *
-   * @throws IllegalStateException when the end is not reached within the timeout
+   * @throws IllegalStateException when the end of the topic is not reached within the timeout
    */
   public List<DbEvent> since(Instant since) {
-    Map<String, Object> config = new HashMap<>(security);
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "precursor-event-position");
-    List<DbEvent> events = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), timeout);
-      for (PartitionInfo info : infos == null ? List.<PartitionInfo>of() : infos) {
-        partitions.add(new TopicPartition(info.topic(), info.partition()));
-      }
-      if (partitions.isEmpty()) {
-        return events;
-      }
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-      Map<TopicPartition, Long> at = new HashMap<>();
-      partitions.forEach(p -> at.put(p, since.toEpochMilli()));
-      Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(at, timeout);
-      Map<TopicPartition, Long> remaining = new HashMap<>();
-      for (TopicPartition partition : partitions) {
-        OffsetAndTimestamp start = starts.get(partition);
-        long end = ends.getOrDefault(partition, 0L);
-        if (start == null || start.offset() >= end) {
-          consumer.seek(partition, end);
-        } else {
-          consumer.seek(partition, start.offset());
-          remaining.put(partition, end);
-        }
-      }
-      Deserializer<DbEvent> values = topic.valueSerde().deserializer();
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!remaining.isEmpty()) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "could not read "
-                  + topic.name()
-                  + " to its end within "
-                  + timeout
-                  + ": "
-                  + remaining);
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          Long end = remaining.get(partition);
-          if (end == null || record.offset() >= end) {
-            continue;
-          }
-          if (record.timestamp() >= since.toEpochMilli()) {
-            read(values, record).ifPresent(events::add);
-          }
-        }
-        remaining.keySet().removeIf(p -> consumer.position(p) >= remaining.get(p));
-      }
-    }
-    return events;
-  }
-
-  private static Optional<DbEvent> read(
-      Deserializer<DbEvent> values, ConsumerRecord<byte[], byte[]> record) {
-    try {
-      return Optional.ofNullable(values.deserialize(record.topic(), record.value()));
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "skipping unreadable record {}-{}@{} while finding the event position: {}",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e.toString());
-      return Optional.empty();
-    }
+    return records.since(since);
   }
 
   @Override
   public String toString() {
-    return topic.name();
+    return topicName;
   }
 }

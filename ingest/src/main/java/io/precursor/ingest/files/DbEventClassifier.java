@@ -82,6 +82,13 @@ public final class DbEventClassifier {
       }
       return OTHER;
     }
+    // Before shutdown: RDS-EVENT-0221 says the instance hit the storage-full threshold *and* was
+    // shut down, and its id classifies it as low storage; the text must agree.
+    if (categories.contains("low storage")
+        || (text.contains("storage")
+            && (text.contains("low") || text.contains("exhausted") || text.contains("full")))) {
+      return LOW_STORAGE;
+    }
     if (text.contains("shutdown") || text.contains("shut down")) {
       return SHUTDOWN;
     }
@@ -97,11 +104,6 @@ public final class DbEventClassifier {
                 || text.contains("insufficient")
                 || text.contains("out of")))) {
       return LOW_MEMORY;
-    }
-    if (categories.contains("low storage")
-        || (text.contains("storage")
-            && (text.contains("low") || text.contains("exhausted") || text.contains("full")))) {
-      return LOW_STORAGE;
     }
     return OTHER;
   }

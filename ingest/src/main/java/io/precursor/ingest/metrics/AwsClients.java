@@ -8,12 +8,14 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * Builds the CloudWatch and RDS clients the pollers call, with credentials from the SDK's default
- * provider chain (environment, profile, web identity, container or instance role) and without the
- * SDK's own retries, since {@link AwsRetry} retries and counts them.
+ * Builds the CloudWatch, RDS (and, for replay, CloudWatch Logs) clients the pollers call, with
+ * credentials from the SDK's default provider chain (environment, profile, web identity, container
+ * or instance role) and without the SDK's own retries, since {@link AwsRetry} retries and counts
+ * them.
  */
 public final class AwsClients {
 
@@ -45,6 +47,20 @@ public final class AwsClients {
     var builder = RdsClient.builder();
     configure(builder, config, credentials);
     config.rdsEndpoint().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /** A CloudWatch Logs client with credentials from the default provider chain. */
+  public static CloudWatchLogsClient logs(AwsPollConfig config) {
+    return logs(config, DefaultCredentialsProvider.builder().build());
+  }
+
+  /** A CloudWatch Logs client with the given credentials (tests use fixed fake ones). */
+  public static CloudWatchLogsClient logs(
+      AwsPollConfig config, AwsCredentialsProvider credentials) {
+    var builder = CloudWatchLogsClient.builder();
+    configure(builder, config, credentials);
+    config.logsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }
 

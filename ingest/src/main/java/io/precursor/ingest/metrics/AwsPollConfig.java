@@ -12,14 +12,15 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * What the metric and event pollers share: the AWS region and endpoints they call, how they back
- * off when AWS throttles, and which share of the fleet this replica polls.
+ * What the metric and event pollers (and a replay reading AWS) share: the AWS region and endpoints
+ * they call, how they back off when AWS throttles, and which share of the fleet this replica polls.
  */
 public final class AwsPollConfig extends AbstractConfig {
 
   public static final String REGION = "ingest.aws.region";
   public static final String CLOUDWATCH_ENDPOINT = "ingest.aws.cloudwatch.endpoint";
   public static final String RDS_ENDPOINT = "ingest.aws.rds.endpoint";
+  public static final String LOGS_ENDPOINT = "ingest.aws.logs.endpoint";
   public static final String RETRY_ATTEMPTS = "ingest.aws.retry.attempts";
   public static final String RETRY_BACKOFF_MS = "ingest.aws.retry.backoff.ms";
   public static final String RETRY_BACKOFF_MAX_MS = "ingest.aws.retry.backoff.max.ms";
@@ -50,6 +51,14 @@ public final class AwsPollConfig extends AbstractConfig {
               new EndpointValidator(),
               Importance.LOW,
               "RDS endpoint URL instead of the region's. Empty uses the region's.")
+          .define(
+              LOGS_ENDPOINT,
+              Type.STRING,
+              "",
+              new EndpointValidator(),
+              Importance.LOW,
+              "CloudWatch Logs endpoint URL instead of the region's, for `replay --source aws`."
+                  + " Empty uses the region's.")
           .define(
               RETRY_ATTEMPTS,
               Type.INT,
@@ -119,6 +128,10 @@ public final class AwsPollConfig extends AbstractConfig {
 
   public Optional<URI> rdsEndpoint() {
     return endpoint(RDS_ENDPOINT);
+  }
+
+  public Optional<URI> logsEndpoint() {
+    return endpoint(LOGS_ENDPOINT);
   }
 
   /** Which identifiers this replica polls. */

@@ -85,6 +85,25 @@ public final class MetricPoller {
   }
 
   /**
+   * Where a restarted poller's first poll begins reading: what was published since then is read
+   * back into {@link #remember}, so that poll drops it as duplicates.
+   */
+  public static Instant firstWindowStart(MetricPollerConfig config, Clock clock) {
+    return floor(clock.instant().minus(config.overlap()), MetricPollerConfig.PERIOD);
+  }
+
+  /**
+   * Takes samples already on the topic (from an earlier run) as published, so reading their window
+   * again publishes only what is new or revised; in topic order, so a revision wins over the value
+   * it revised.
+   */
+  public void remember(List<MetricSample> published) {
+    for (MetricSample sample : published) {
+      memory.remember(MetricSeries.of(sample), sample.getTime(), sample.getValue());
+    }
+  }
+
+  /**
    * Reads the overlap window for the fleet's share of this replica and publishes what is new or
    * revised; returns once Kafka acknowledged it.
    *

@@ -32,6 +32,7 @@ public final class MetricPollerConfig extends AbstractConfig {
   public static final String INTERVAL_MS = "ingest.metrics.interval.ms";
   public static final String OVERLAP_MS = "ingest.metrics.overlap.ms";
   public static final String QUERIES_PER_REQUEST = "ingest.metrics.queries.per.request";
+  public static final String RESUME_TIMEOUT_MS = "ingest.metrics.resume.timeout.ms";
 
   /** The MISSION's metrics that FACTS 4.5 lists under DBInstanceIdentifier. */
   public static final List<String> DEFAULT_INSTANCE_METRICS =
@@ -167,7 +168,16 @@ public final class MetricPollerConfig extends AbstractConfig {
               500,
               Range.between(1, 500),
               Importance.LOW,
-              "Metric queries per GetMetricData request; 500 is CloudWatch's limit (FACTS 4.1).");
+              "Metric queries per GetMetricData request; 500 is CloudWatch's limit (FACTS 4.1).")
+          .define(
+              RESUME_TIMEOUT_MS,
+              Type.LONG,
+              60_000L,
+              Range.atLeast(1_000),
+              Importance.LOW,
+              "Longest time reading the metrics topic at start-up for the datapoints published"
+                  + " within the overlap window, which the first poll then does not publish"
+                  + " again.");
 
   public MetricPollerConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -234,6 +244,10 @@ public final class MetricPollerConfig extends AbstractConfig {
 
   public Duration overlap() {
     return Duration.ofMillis(getLong(OVERLAP_MS));
+  }
+
+  public Duration resumeTimeout() {
+    return Duration.ofMillis(getLong(RESUME_TIMEOUT_MS));
   }
 
   public int queriesPerRequest() {

@@ -2,9 +2,14 @@ package io.precursor.ingest.metrics;
 
 import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestPublisher;
+import io.precursor.schemas.MetricSample;
 import io.precursor.topics.Topics;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -16,6 +21,8 @@ import software.amazon.awssdk.services.rds.RdsClient;
  * settings; closing it stops the poll after the one in progress and releases everything.
  */
 public final class MetricPolling implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetricPolling.class);
 
   private final IngestPublisher publisher;
   private final CloudWatchClient cloudWatch;
@@ -37,7 +44,8 @@ public final class MetricPolling implements AutoCloseable {
   }
 
   /**
-   * Starts polling with AWS credentials from the SDK's default provider chain.
+   * Reads back what the poll published within its overlap window, then starts polling with AWS
+   * credentials from the SDK's default provider chain.
    *
    * @throws org.apache.kafka.common.config.ConfigException naming the setting to fix
    */
@@ -64,6 +72,18 @@ public final class MetricPolling implements AutoCloseable {
             topics.metrics(),
             PollOutput.of(publisher),
             clock);
+    // Without this, a restart publishes the whole overlap window a second time.
+    Instant since = MetricPoller.firstWindowStart(config, clock);
+    List<MetricSample> published =
+        new PublishedRecords<>(
+                ingest.bootstrapServers(), settings, topics.metrics(), config.resumeTimeout())
+            .since(since);
+    poller.remember(published);
+    LOG.info(
+        "metric poll remembers {} datapoints published since {} on {}",
+        published.size(),
+        since,
+        topics.metrics().name());
     PollLoop loop = new PollLoop("metric-poll", config.interval(), clock, poller::poll);
     loop.start();
     return new MetricPolling(publisher, cloudWatch, rds, loop, poller);

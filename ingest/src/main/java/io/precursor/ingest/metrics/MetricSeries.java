@@ -46,6 +46,23 @@ public record MetricSeries(
         MetricScope.CLUSTER, cluster + "/" + role, cluster, role, metric, statistic);
   }
 
+  /** The series a published sample belongs to. */
+  static MetricSeries of(MetricSample sample) {
+    String instance = sample.getInstance();
+    String cluster = sample.getCluster();
+    if (sample.getScope() == MetricScope.INSTANCE || cluster == null) {
+      return ofInstance(instance, cluster, sample.getMetric(), sample.getStatistic());
+    }
+    if (instance.equals(cluster)) {
+      return ofCluster(cluster, sample.getMetric(), sample.getStatistic());
+    }
+    return ofRole(
+        cluster,
+        instance.substring(cluster.length() + 1),
+        sample.getMetric(),
+        sample.getStatistic());
+  }
+
   /** The identifier whose replica polls this series: the instance, or the cluster. */
   public String owner() {
     return scope == MetricScope.INSTANCE ? instance : cluster;

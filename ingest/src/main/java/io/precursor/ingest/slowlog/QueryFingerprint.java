@@ -34,10 +34,6 @@ public record QueryFingerprint(String text, long hash) {
   private static final Pattern PERCONA_TOOLKIT =
       Pattern.compile("/\\*\\w+\\.\\w+:[0-9]/[0-9]\\*/", PERL);
   private static final Pattern CALL = Pattern.compile("\\A\\s*(call\\s+\\S+)\\(", PERL | CI);
-  private static final Pattern MULTI_ROW_INSERT =
-      Pattern.compile(
-          "\\A((?:INSERT|REPLACE)(?: IGNORE)?\\s+INTO.+?VALUES\\s*\\(.*?\\))\\s*,\\s*\\(",
-          PERL | CI | DOTALL);
   // Perl's \b there is ASCII only (byte strings); Java's \b would also know Unicode letters.
   private static final Pattern LIMIT =
       Pattern.compile("(?<![A-Za-z0-9_])limit \\?(?:, ?\\?| offset \\?)?", PERL);
@@ -107,11 +103,9 @@ public record QueryFingerprint(String text, long hash) {
       }
     }
     // m/\A((?:INSERT|REPLACE)(?: IGNORE)?\s+INTO.+?VALUES\s*\(.*?\))\s*,\s*\(/is: first row only
-    if (startsWithIgnoringCase(query, 0, "insert") || startsWithIgnoringCase(query, 0, "replace")) {
-      Matcher multiRow = MULTI_ROW_INSERT.matcher(query);
-      if (multiRow.lookingAt()) {
-        query = multiRow.group(1);
-      }
+    int firstRowEnd = firstRowEnd(query);
+    if (firstRowEnd > 0) {
+      query = query.substring(0, firstRowEnd);
     }
     query = removeMultiLineComments(query);
     query = removeOneLineComments(query);
@@ -265,6 +259,65 @@ public record QueryFingerprint(String text, long hash) {
       open = query.indexOf(quote, copied);
     }
     return copied == 0 ? query : out.append(query, copied, query.length()).toString();
+  }
+
+  /**
+   * Where group 1 of {@code m/\A((?:INSERT|REPLACE)(?:
+   * IGNORE)?\s+INTO.+?VALUES\s*\(.*?\))\s*,\s*\(/is} ends, or -1: the statement up to the end of
+   * its first row when more rows follow. The regex backtracks over every {@code VALUES (} and every
+   * {@code )} after it, quadratic in the statement (a 170 KB INSERT took 18 s); this scan is
+   * linear. Only the first {@code VALUES (} counts: the closing parentheses a later one could try
+   * are a subset of those the first tries.
+   */
+  static int firstRowEnd(String query) {
+    int i;
+    if (startsWithIgnoringCase(query, 0, "insert")) {
+      i = "insert".length();
+    } else if (startsWithIgnoringCase(query, 0, "replace")) {
+      i = "replace".length();
+    } else {
+      return -1;
+    }
+    int into = intoEnd(query, i + " ignore".length());
+    if (!startsWithIgnoringCase(query, i, " ignore") || into < 0) {
+      into = intoEnd(query, i);
+    }
+    if (into < 0) {
+      return -1;
+    }
+    int rowStart = -1;
+    // .+? takes at least one character before VALUES.
+    for (int p = into + 1; p < query.length() && rowStart < 0; p++) {
+      if (startsWithIgnoringCase(query, p, "values")) {
+        int paren = skipSpaces(query, p + "values".length());
+        if (paren < query.length() && query.charAt(paren) == '(') {
+          rowStart = paren + 1;
+        }
+      }
+    }
+    if (rowStart < 0) {
+      return -1;
+    }
+    for (int close = query.indexOf(')', rowStart);
+        close >= 0;
+        close = query.indexOf(')', close + 1)) {
+      int comma = skipSpaces(query, close + 1);
+      if (comma < query.length() && query.charAt(comma) == ',') {
+        int open = skipSpaces(query, comma + 1);
+        if (open < query.length() && query.charAt(open) == '(') {
+          return close + 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  // \s+INTO at offset: the index after INTO, or -1.
+  private static int intoEnd(String query, int offset) {
+    int into = skipSpaces(query, offset);
+    return into > offset && startsWithIgnoringCase(query, into, "into")
+        ? into + "into".length()
+        : -1;
   }
 
   /**

@@ -32,16 +32,11 @@ final class SlowLogEntryReader {
           "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?");
   // User (32), host (255), IP and Id fit; the regex is quadratic in the length of longer lines.
   private static final int MAX_USER_HOST_CHARS = 1_024;
-  private static final Pattern PROPERTY_LINE = Pattern.compile("# +[A-Z][A-Za-z_]+: \\S+");
-  // (?<!\w) keeps find() from retrying inside a word, which made long words quadratic.
-  private static final Pattern PROPERTY = Pattern.compile("(?<!\\w)(\\w+):\\s+(\\S+|\\z)");
   // Percona writes "Schema:" with no value; without this the next key would become its value.
   private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+(?=\\w+: )");
   private static final Pattern USE_LINE = Pattern.compile("use ([^;]+);\\s*");
   private static final Pattern SET_LINE =
       Pattern.compile("SET\\s+((?:timestamp|insert_id|last_insert_id)\\s*=[^;]*);\\s*");
-  private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
-  private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(?:\\.\\d{1,12})?");
 
   /** Header values that have their own field and are not repeated among the counters. */
   private static final Set<String> FIELDS =
@@ -147,12 +142,9 @@ final class SlowLogEntryReader {
         user = userHost.group(1).trim();
         host = userHost.group(2).isEmpty() ? emptyToNull(userHost.group(3)) : userHost.group(2);
         String id = userHost.group(4);
-        connectionId = id != null && INTEGER.matcher(id).matches() ? Long.valueOf(id) : null;
-      } else if (line.startsWith("#") && PROPERTY_LINE.matcher(properties(line)).lookingAt()) {
-        Matcher property = PROPERTY.matcher(properties(line));
-        while (property.find()) {
-          properties.put(property.group(1), property.group(2));
-        }
+        connectionId = id != null && isInteger(id) ? Long.valueOf(id) : null;
+      } else if (line.startsWith("#") && isPropertyLine(properties(line))) {
+        readProperties(properties(line), properties);
       } else if (use != null && use.matches() && database == null) {
         database = use.group(1).trim().replace("`", "");
       } else if (set != null && set.matches() && setTimestamp == null) {
@@ -217,8 +209,13 @@ final class SlowLogEntryReader {
     for (String setting : settings.split(",")) {
       String[] nameValue = nameAndValue(setting);
       if (nameValue.length == 2 && nameValue[0].strip().equals("timestamp")) {
+        String value = nameValue[1].strip();
+        Instant plain = plainEpochSeconds(value);
+        if (plain != null) {
+          return plain;
+        }
         try {
-          BigDecimal seconds = new BigDecimal(nameValue[1].strip());
+          BigDecimal seconds = new BigDecimal(value);
           if (seconds.precision() - seconds.scale() > 18) {
             // Beyond any epoch second; converting "1e9999999" would take minutes.
             return null;
@@ -240,7 +237,7 @@ final class SlowLogEntryReader {
           if (FIELDS.contains(name)) {
             return;
           }
-          if (INTEGER.matcher(value).matches()) {
+          if (isInteger(value)) {
             counters.put(name, Long.valueOf(value));
           } else if (value.equals("Yes")) {
             counters.put(name, 1L);
@@ -255,16 +252,16 @@ final class SlowLogEntryReader {
   private static double requiredDouble(Map<String, String> properties, String name)
       throws GarbledException {
     String value = required(properties, name);
-    if (!SECONDS.matcher(value).matches()) {
+    if (!isSeconds(value)) {
       throw new GarbledException(name + " '" + value + "' is not a number of seconds");
     }
-    return Double.parseDouble(value);
+    return DecimalSeconds.parse(value);
   }
 
   private static long requiredLong(Map<String, String> properties, String name)
       throws GarbledException {
     String value = required(properties, name);
-    if (!INTEGER.matcher(value).matches()) {
+    if (!isInteger(value)) {
       throw new GarbledException(name + " '" + value + "' is not a whole number");
     }
     return Long.parseLong(value);
@@ -281,7 +278,150 @@ final class SlowLogEntryReader {
 
   private static Long optionalLong(Map<String, String> properties, String name) {
     String value = properties.get(name);
-    return value != null && INTEGER.matcher(value).matches() ? Long.valueOf(value) : null;
+    return value != null && isInteger(value) ? Long.valueOf(value) : null;
+  }
+
+  /** {@code # +[A-Z][A-Za-z_]+: \S+} at the start of the line. */
+  static boolean isPropertyLine(String line) {
+    if (!line.startsWith("#")) {
+      return false;
+    }
+    int i = 1;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    if (i == 1 || i >= line.length() || !isUpper(line.charAt(i))) {
+      return false;
+    }
+    int nameStart = i++;
+    while (i < line.length() && (isLetter(line.charAt(i)) || line.charAt(i) == '_')) {
+      i++;
+    }
+    return i - nameStart >= 2
+        && i + 2 < line.length()
+        && line.charAt(i) == ':'
+        && line.charAt(i + 1) == ' '
+        && !isSpace(line.charAt(i + 2));
+  }
+
+  /**
+   * Every {@code (?<!\w)(\w+):\s+(\S+|\z)} of the line, name to value, as {@code find()} would give
+   * them, left to right with each match continuing after the previous one's value; a scan, since
+   * this runs on every header line of a slow log.
+   */
+  static void readProperties(String line, Map<String, String> properties) {
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      if (!isWordChar(line.charAt(i)) || (i > 0 && isWordChar(line.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      int nameEnd = i;
+      while (nameEnd < n && isWordChar(line.charAt(nameEnd))) {
+        nameEnd++;
+      }
+      int valueStart = nameEnd + 1;
+      if (nameEnd >= n
+          || line.charAt(nameEnd) != ':'
+          || valueStart >= n
+          || !isSpace(line.charAt(valueStart))) {
+        i = nameEnd; // no match starts inside the word
+        continue;
+      }
+      while (valueStart < n && isSpace(line.charAt(valueStart))) {
+        valueStart++;
+      }
+      int valueEnd = valueStart;
+      while (valueEnd < n && !isSpace(line.charAt(valueEnd))) {
+        valueEnd++;
+      }
+      properties.put(line.substring(i, nameEnd), line.substring(valueStart, valueEnd));
+      i = valueEnd;
+    }
+  }
+
+  /** {@code -?\d{1,18}}. */
+  static boolean isInteger(String value) {
+    int start = value.startsWith("-") ? 1 : 0;
+    int digits = value.length() - start;
+    if (digits < 1 || digits > 18) {
+      return false;
+    }
+    for (int i = start; i < value.length(); i++) {
+      if (!isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code \d{1,12}(?:\.\d{1,12})?}. */
+  static boolean isSeconds(String value) {
+    int dot = value.indexOf('.');
+    int whole = dot < 0 ? value.length() : dot;
+    int fraction = dot < 0 ? 0 : value.length() - dot - 1;
+    if (whole < 1 || whole > 12 || (dot >= 0 && (fraction < 1 || fraction > 12))) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (i != dot && !isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code SET timestamp=...} as MySQL writes it, whole seconds or seconds with up to 9 decimals,
+   * read without a BigDecimal; null for any other form, which the general path reads.
+   */
+  private static Instant plainEpochSeconds(String value) {
+    int dot = value.indexOf('.');
+    int whole = dot < 0 ? value.length() : dot;
+    int fraction = dot < 0 ? 0 : value.length() - dot - 1;
+    if (whole < 1 || whole > 12 || fraction > 9 || (dot >= 0 && fraction == 0)) {
+      return null;
+    }
+    long seconds = 0;
+    for (int i = 0; i < whole; i++) {
+      char c = value.charAt(i);
+      if (!isDigit(c)) {
+        return null;
+      }
+      seconds = seconds * 10 + (c - '0');
+    }
+    long nanos = 0;
+    for (int i = 0; i < 9; i++) {
+      int at = whole + 1 + i;
+      char c = i < fraction ? value.charAt(at) : '0';
+      if (!isDigit(c)) {
+        return null;
+      }
+      nanos = nanos * 10 + (c - '0');
+    }
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isLetter(char c) {
+    return isUpper(c) || (c >= 'a' && c <= 'z');
+  }
+
+  // Java's \w and \s without UNICODE_CHARACTER_CLASS: ASCII only.
+  private static boolean isWordChar(char c) {
+    return isLetter(c) || isDigit(c) || c == '_';
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   private static String emptyToNull(String value) {

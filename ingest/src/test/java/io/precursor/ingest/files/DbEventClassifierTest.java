@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.precursor.schemas.DbEventKind;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,6 +47,8 @@ class DbEventClassifierTest {
         "low storage | The free storage capacity for DB instance: ads-prod-1 is low at 8% of the provisioned storage | LOW_STORAGE",
         "'' | Your Aurora cluster's storage is dangerously low with only 2 terabytes remaining. | LOW_STORAGE",
         "'' | The DB instance is running low on freeable memory | LOW_MEMORY",
+        "low storage | The DB instance has reached the storage-full threshold, and the database has been shut down. | LOW_STORAGE",
+        "'' | The DB instance has reached the storage-full threshold, and the database has been shut down. | LOW_STORAGE",
         "global failover | Global switchover to DB cluster ads-prod in Region us-west-2 started. | OTHER",
         "notification | DB instance stopped. | OTHER",
         "configuration change | Finished applying modification to DB instance class. | OTHER"
@@ -55,6 +58,16 @@ class DbEventClassifierTest {
     List<String> categories = category.isEmpty() ? List.of() : List.of(category);
 
     assertThat(DbEventClassifier.classify(null, categories, message)).isEqualTo(kind);
+  }
+
+  @Test
+  void shouldGiveTheSameKindForRdsEvent0221ByIdAndByText() {
+    String message =
+        "The DB instance has reached the storage-full threshold, and the database has been shut"
+            + " down.";
+
+    assertThat(DbEventClassifier.classify(null, List.of("low storage"), message))
+        .isEqualTo(DbEventClassifier.classify("RDS-EVENT-0221", List.of("low storage"), message));
   }
 
   @ParameterizedTest(name = "unknown {0} falls back to the text")

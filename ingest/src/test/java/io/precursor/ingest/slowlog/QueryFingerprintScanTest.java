@@ -79,6 +79,11 @@ class QueryFingerprintScanTest {
     "CALL ",
     "insert",
     "INSERT INTO t VALUES",
+    "REPLACE IGNORE INTO t VALUES(",
+    "INSERT IGNORE INTO",
+    " IGNORE",
+    "),(",
+    ") , (",
     "replace",
     "into",
     "_",
@@ -133,6 +138,20 @@ class QueryFingerprintScanTest {
     }
 
     assertThat(differences).isEmpty();
+  }
+
+  @Test
+  void shouldCutAMultiRowInsertAfterItsFirstRowInOnePass() {
+    // Thousands of VALUES lists and no second row: the regex tried every pair of them.
+    String pathological = "INSERT INTO t " + "VALUES (1) ".repeat(16_000);
+    String twoRows = "insert ignore into t (a) values (1, ')'), (2, 3)";
+
+    assertThat(QueryFingerprint.firstRowEnd(pathological)).isEqualTo(-1);
+    assertThat(twoRows.substring(0, QueryFingerprint.firstRowEnd(twoRows)))
+        .isEqualTo("insert ignore into t (a) values (1, ')')");
+    String manyListsThenARow = "INSERT INTO t " + "VALUES (1) ".repeat(300) + ", (2)";
+    assertThat(QueryFingerprint.fingerprint(manyListsThenARow))
+        .isEqualTo(PerlRuleFingerprint.fingerprint(manyListsThenARow));
   }
 
   private static String generated(SplittableRandom random) {

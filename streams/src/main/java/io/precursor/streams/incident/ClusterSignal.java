@@ -7,7 +7,15 @@ import io.precursor.schemas.FailoverPrecursor;
  * A precursor or an RDS event, re-keyed by cluster so failovers meet the precursors of every
  * instance of their cluster.
  */
-public record ClusterSignal(PrecursorRef precursor, FailoverEvent event) {
+public record ClusterSignal(PrecursorRef precursor, FailoverEvent event, PrecursorDetail detail) {
+
+  public ClusterSignal(PrecursorRef precursor, FailoverEvent event) {
+    this(precursor, event, null);
+  }
+
+  /** What a precursor said, so it can be announced again once its confirmation is known. */
+  public record PrecursorDetail(
+      String cluster, long windowStart, long windowEnd, String summary, String hint) {}
 
   /** The parts of a precursor an incident links to. */
   public record PrecursorRef(
@@ -25,7 +33,13 @@ public record ClusterSignal(PrecursorRef precursor, FailoverEvent event) {
             p.getSeverity().name(),
             p.getInstance(),
             p.getDetectedAt().toEpochMilli()),
-        null);
+        null,
+        new PrecursorDetail(
+            p.getCluster(),
+            p.getWindowStart().toEpochMilli(),
+            p.getWindowEnd().toEpochMilli(),
+            p.getSummary(),
+            p.getHint()));
   }
 
   public static ClusterSignal of(DbEvent e) {

@@ -11,7 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Turns the stream of rule findings into precursors: the first finding of an episode is announced
  * under a stable id, later ones only when severity rises, and an episode ends after the rule stayed
- * quiet for the configured gap.
+ * quiet for the configured gap. A rule that is no longer firing but still elevated (an INFO
+ * finding) keeps its episode open, so a value hovering at a threshold makes one episode.
  */
 public final class EpisodeTracker
     implements Processor<String, WindowFinding, String, FailoverPrecursor> {
@@ -41,6 +42,13 @@ public final class EpisodeTracker
     Episode episode = episodes.get(key);
     long at = found.detectedAt();
     boolean newEpisode = episode == null || at - episode.lastHeldAt() > gapMillis;
+    if (!finding.fires()) {
+      // Hysteresis: still elevated keeps an open episode alive but never opens one.
+      if (!newEpisode && at > episode.lastHeldAt()) {
+        episodes.put(key, new Episode(episode.id(), episode.startedAt(), episode.severity(), at));
+      }
+      return;
+    }
     if (newEpisode) {
       String id = instance + "/" + kindId(finding) + "/" + Instant.ofEpochMilli(at);
       episodes.put(key, new Episode(id, at, finding.severity().name(), at));

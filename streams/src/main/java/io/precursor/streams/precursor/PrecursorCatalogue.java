@@ -1,6 +1,7 @@
 package io.precursor.streams.precursor;
 
 import io.precursor.streams.StreamsStageConfig;
+import io.precursor.streams.baseline.Baselines;
 import io.precursor.streams.window.InstanceWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +31,36 @@ public final class PrecursorCatalogue {
                 config.getDouble(StreamsStageConfig.CPU_CREDIT_FLOOR)),
             new ReplicaLagGrowth(
                 config.getDouble(StreamsStageConfig.REPLICA_LAG_MIN),
-                config.getDouble(StreamsStageConfig.REPLICA_LAG_CRITICAL))));
+                config.getDouble(StreamsStageConfig.REPLICA_LAG_CRITICAL)),
+            new FullScanStorm(
+                config.getDouble(StreamsStageConfig.FULL_SCAN_RISE),
+                config.getLong(StreamsStageConfig.FULL_SCAN_MIN_ROWS),
+                config.getInt(StreamsStageConfig.FULL_SCAN_MIN_CONCURRENT),
+                config.getInt(StreamsStageConfig.FULL_SCAN_CRITICAL_CONCURRENT),
+                config.getInt(StreamsStageConfig.FULL_SCAN_IN_LIST_LIMIT),
+                config.getDouble(StreamsStageConfig.CLEAR_FRACTION)),
+            new DeadlockStorm(
+                config.getInt(StreamsStageConfig.DEADLOCK_MIN_DUMPS),
+                config.getDouble(StreamsStageConfig.DEADLOCK_MIN_RATE),
+                config.getInt(StreamsStageConfig.DEADLOCK_CRITICAL_DUMPS),
+                config.getDouble(StreamsStageConfig.CLEAR_FRACTION)),
+            new OversizedTransaction(
+                config.getLong(StreamsStageConfig.OVERSIZED_MIN_ROWS),
+                config.getLong(StreamsStageConfig.OVERSIZED_CRITICAL_ROWS),
+                config.getDouble(StreamsStageConfig.OVERSIZED_MEMORY_DROP),
+                config.getBoolean(StreamsStageConfig.OVERSIZED_BINLOG_ASSUMED))));
   }
 
   /** Every finding the window supports, one per rule at most. */
   public List<Finding> evaluate(InstanceWindow window) {
+    return evaluate(window, Baselines.none());
+  }
+
+  /** Every finding the window supports, against the instance's own baselines. */
+  public List<Finding> evaluate(InstanceWindow window, Baselines baselines) {
     List<Finding> findings = new ArrayList<>();
     for (PrecursorRule rule : rules) {
-      rule.evaluate(window).ifPresent(findings::add);
+      rule.evaluate(window, baselines).ifPresent(findings::add);
     }
     return findings;
   }

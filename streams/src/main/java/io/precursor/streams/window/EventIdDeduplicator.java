@@ -1,7 +1,7 @@
 package io.precursor.streams.window;
 
-import io.precursor.schemas.SlowQueryEntry;
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -9,39 +9,46 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Drops slow-log entries whose CloudWatch event id was already seen within the retention:
- * CloudWatch retries and Kinesis redelivers, so the same entry can arrive more than once.
+ * Drops log entries whose CloudWatch event id was already seen within the retention: CloudWatch
+ * retries and Kinesis redelivers, so the same entry can arrive more than once.
  */
-public final class EventIdDeduplicator
-    implements FixedKeyProcessor<String, SlowQueryEntry, SlowQueryEntry> {
+public final class EventIdDeduplicator<V> implements FixedKeyProcessor<String, V, V> {
 
+  /** The store of slow-log event ids. */
   public static final String STORE = "slowlog-seen-event-ids";
 
+  /** The store of error-log event ids. */
+  public static final String ERRORLOG_STORE = "errorlog-seen-event-ids";
+
+  private final String storeName;
   private final long retentionMillis;
-  private FixedKeyProcessorContext<String, SlowQueryEntry> context;
+  private final Function<V, String> eventId;
+  private FixedKeyProcessorContext<String, V> context;
   private WindowStore<String, Long> seen;
 
-  public EventIdDeduplicator(Duration retention) {
+  public EventIdDeduplicator(String storeName, Duration retention, Function<V, String> eventId) {
+    this.storeName = storeName;
     this.retentionMillis = retention.toMillis();
+    this.eventId = eventId;
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, SlowQueryEntry> context) {
+  public void init(FixedKeyProcessorContext<String, V> context) {
     this.context = context;
-    this.seen = context.getStateStore(STORE);
+    this.seen = context.getStateStore(storeName);
   }
 
   @Override
-  public void process(FixedKeyRecord<String, SlowQueryEntry> record) {
-    String eventId = record.value().getEventId();
+  public void process(FixedKeyRecord<String, V> record) {
+    String id = eventId.apply(record.value());
     long time = record.timestamp();
     try (WindowStoreIterator<Long> earlier =
-        seen.fetch(eventId, time - retentionMillis, time + retentionMillis)) {
+        seen.fetch(id, time - retentionMillis, time + retentionMillis)) {
       if (earlier.hasNext()) {
         return;
       }
     }
-    seen.put(eventId, time, time);
+    seen.put(id, time, time);
     context.forward(record);
   }
 }

@@ -1,9 +1,20 @@
 package io.precursor.streams.window;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** How one query fingerprint behaved within a window. */
 public final class FingerprintActivity {
+
+  /**
+   * Executions whose run intervals are kept to count how many ran at once; the longest stay. Every
+   * window update writes the window to its store, so this stays small.
+   */
+  static final int MAX_INTERVALS = 32;
+
+  /** Executions reading fewer rows are not scans worth counting, and their intervals not kept. */
+  static final long MIN_ROWS_FOR_INTERVAL = 10_000;
 
   private String fingerprint;
   private long fingerprintHash;
@@ -12,8 +23,11 @@ public final class FingerprintActivity {
   private long count;
   private long rowsExamined;
   private long rowsWritten;
+  private long maxRowsWritten;
   private double maxQueryTimeSeconds;
   private int largestInList;
+  // [start, end] of executions, flattened, for the "running at once" count.
+  private List<long[]> intervals = new ArrayList<>();
 
   FingerprintActivity() {}
 
@@ -28,8 +42,22 @@ public final class FingerprintActivity {
     count++;
     rowsExamined += query.rowsExamined();
     rowsWritten += query.rowsWritten();
+    maxRowsWritten = Math.max(maxRowsWritten, query.rowsWritten());
     maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, query.queryTimeSeconds());
     largestInList = Math.max(largestInList, query.largestInList());
+    if (query.rowsExamined() >= MIN_ROWS_FOR_INTERVAL) {
+      intervals.add(new long[] {query.startTime(), query.time()});
+    }
+    if (intervals.size() > MAX_INTERVALS) {
+      // Short executions overlap least; dropping them keeps the count of long scans exact.
+      long[] shortest = intervals.get(0);
+      for (long[] interval : intervals) {
+        if (interval[1] - interval[0] < shortest[1] - shortest[0]) {
+          shortest = interval;
+        }
+      }
+      intervals.remove(shortest);
+    }
   }
 
   public String fingerprint() {
@@ -56,8 +84,18 @@ public final class FingerprintActivity {
     return rowsExamined;
   }
 
+  /** Rows examined by an average execution in the window. */
+  public double rowsExaminedPerExecution() {
+    return count == 0 ? 0 : rowsExamined / (double) count;
+  }
+
   public long rowsWritten() {
     return rowsWritten;
+  }
+
+  /** Rows written by the largest single statement in the window. */
+  public long maxRowsWritten() {
+    return maxRowsWritten;
   }
 
   public double maxQueryTimeSeconds() {
@@ -66,5 +104,31 @@ public final class FingerprintActivity {
 
   public int largestInList() {
     return largestInList;
+  }
+
+  /** The most executions of this fingerprint that were running at the same instant. */
+  public int maxConcurrent() {
+    int n = intervals.size();
+    long[] starts = new long[n];
+    long[] ends = new long[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = intervals.get(i)[0];
+      ends[i] = intervals.get(i)[1];
+    }
+    Arrays.sort(starts);
+    Arrays.sort(ends);
+    int running = 0;
+    int most = 0;
+    int e = 0;
+    for (long start : starts) {
+      // An execution that ended exactly when another started did not overlap it.
+      while (e < n && ends[e] <= start) {
+        running--;
+        e++;
+      }
+      running++;
+      most = Math.max(most, running);
+    }
+    return most;
   }
 }

@@ -1,6 +1,7 @@
 package io.precursor.streams.window;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class InstanceWindow {
   private TreeMap<String, TableActivity> tables = new TreeMap<>();
   private HashMap<Long, FingerprintActivity> fingerprints = new HashMap<>();
   private TreeMap<String, TreeMap<Long, Double>> metrics = new TreeMap<>();
+  private TreeMap<String, Long> errorLogEntries = new TreeMap<>();
+  private TreeMap<String, Long> deadlockTables = new TreeMap<>();
 
   /** Adds one signal; returns this window, as Kafka Streams' aggregator expects. */
   public InstanceWindow add(InstanceSignal signal) {
@@ -30,7 +33,9 @@ public final class InstanceWindow {
     lastEventTime = Math.max(lastEventTime, signal.time());
     if (signal.slowQuery() != null) {
       addSlowQuery(signal.slowQuery());
-    } else {
+    } else if (signal.errorLog() != null) {
+      addErrorLog(signal.errorLog());
+    } else if (signal.metric() != null) {
       // Keyed by time, so a redelivered or revised datapoint replaces rather than doubles.
       metrics
           .computeIfAbsent(signal.metric().name(), m -> new TreeMap<>())
@@ -50,6 +55,15 @@ public final class InstanceWindow {
       fingerprints.values().stream()
           .min(Comparator.comparingLong(FingerprintActivity::count))
           .ifPresent(rarest -> fingerprints.remove(rarest.fingerprintHash()));
+    }
+  }
+
+  private void addErrorLog(InstanceSignal.ErrorLog entry) {
+    errorLogEntries.merge(entry.kind(), 1L, Long::sum);
+    if (entry.kind().equals("DEADLOCK")) {
+      for (String table : entry.tables()) {
+        deadlockTables.merge(table, 1L, Long::sum);
+      }
     }
   }
 
@@ -90,6 +104,21 @@ public final class InstanceWindow {
                 .thenComparing(FingerprintActivity::fingerprint))
         .limit(n)
         .toList();
+  }
+
+  /** Error-log entries of one kind (DEADLOCK, OUT_OF_MEMORY, ...) in the window. */
+  public long errorLogEntries(String kind) {
+    return errorLogEntries.getOrDefault(kind, 0L);
+  }
+
+  /** Tables the window's deadlock dumps name, with how many dumps named each. */
+  public Map<String, Long> deadlockTables() {
+    return deadlockTables;
+  }
+
+  /** Every fingerprint of the window, in no particular order. */
+  public Collection<FingerprintActivity> fingerprints() {
+    return fingerprints.values();
   }
 
   public MetricSeries series(String metric) {

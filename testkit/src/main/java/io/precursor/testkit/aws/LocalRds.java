@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * RDS's DescribeEvents, DescribeDBClusters and DescribeDBInstances as the AWS SDK v2 2.41 calls
- * them: the AWS Query protocol, i.e. a form-encoded {@code POST /} with {@code Action} and {@code
- * Version=2014-10-31}, answered with XML in the {@code http://rds.amazonaws.com/doc/2014-10-31/}
- * namespace, errors as {@code <ErrorResponse><Error><Type/><Code/><Message/>}.
+ * RDS's DescribeEvents, DescribeDBClusters, DescribeDBInstances, CreateDBClusterSnapshot and
+ * CreateDBSnapshot as the AWS SDK v2 2.41 calls them: the AWS Query protocol, i.e. a form-encoded
+ * {@code POST /} with {@code Action} and {@code Version=2014-10-31}, answered with XML in the
+ * {@code http://rds.amazonaws.com/doc/2014-10-31/} namespace, errors as {@code
+ * <ErrorResponse><Error><Type/><Code/><Message/>}.
  *
  * <p>It filters events by source type and time and clusters and instances by engine, and pages with
- * {@code Marker} after {@code MaxRecords} or {@link #maxPerPage}, whichever is smaller.
+ * {@code Marker} after {@code MaxRecords} or {@link #maxPerPage}, whichever is smaller. It creates
+ * snapshots of the clusters and instances it was given, checks the identifier against RDS's naming
+ * rules, answers {@code DBClusterSnapshotAlreadyExistsFault} / {@code DBSnapshotAlreadyExists} for
+ * an identifier already used, and {@code InvalidDBClusterStateFault} while a cluster is failing
+ * over.
  */
 public final class LocalRds extends LocalAwsServer {
 
@@ -48,10 +54,23 @@ public final class LocalRds extends LocalAwsServer {
   /** A request as the server read it. */
   public record Call(String action, Map<String, String> params) {}
 
+  /**
+   * A snapshot created here.
+   *
+   * @param cluster true for a DB cluster snapshot, false for a DB instance snapshot
+   * @param identifier the snapshot identifier
+   * @param source the DB cluster or instance identifier
+   * @param tags the tags given at creation
+   */
+  public record Snapshot(
+      boolean cluster, String identifier, String source, Map<String, String> tags) {}
+
   private final List<RdsEvent> events = new ArrayList<>();
   private final List<Cluster> clusters = new ArrayList<>();
   private final List<Instance> instances = new ArrayList<>();
   private final List<Call> calls = new ArrayList<>();
+  private final List<Snapshot> snapshots = new ArrayList<>();
+  private final Map<String, Integer> failingOver = new HashMap<>();
   private int maxPerPage = 100;
 
   public LocalRds() {
@@ -73,6 +92,19 @@ public final class LocalRds extends LocalAwsServer {
   /** Pages hold at most this many items, even when MaxRecords allows more. */
   public synchronized void maxPerPage(int items) {
     this.maxPerPage = items;
+  }
+
+  /**
+   * Answers the next {@code times} snapshot requests for {@code cluster} with
+   * InvalidDBClusterStateFault, as RDS does while the cluster fails over.
+   */
+  public synchronized void failOver(String cluster, int times) {
+    failingOver.put(cluster, times);
+  }
+
+  /** The snapshots created, in order; a refused request creates none. */
+  public synchronized List<Snapshot> snapshots() {
+    return List.copyOf(snapshots);
   }
 
   /** Every well-formed request, in order. */
@@ -117,6 +149,22 @@ public final class LocalRds extends LocalAwsServer {
     } catch (DateTimeParseException e) {
       return "times must be ISO 8601: " + e.getMessage();
     }
+    for (String id : List.of("DBClusterSnapshotIdentifier", "DBSnapshotIdentifier")) {
+      String value = params.get(id);
+      int max = id.startsWith("DBCluster") ? 63 : 255;
+      if (params.containsKey(id)
+          && (value.isEmpty()
+              || value.length() > max
+              || !value.matches("[A-Za-z][A-Za-z0-9-]*")
+              || value.contains("--")
+              || value.endsWith("-"))) {
+        return id
+            + " must be 1 to "
+            + max
+            + " letters, digits and hyphens, start with a letter, no '--', no trailing '-': "
+            + value;
+      }
+    }
     return null;
   }
 
@@ -141,8 +189,97 @@ public final class LocalRds extends LocalAwsServer {
               filtered(instances, Instance::engine, params),
               LocalRds::instance,
               "DBInstances");
+      case "CreateDBClusterSnapshot" -> createClusterSnapshot(params);
+      case "CreateDBSnapshot" -> createInstanceSnapshot(params);
       default -> xmlError(400, "Sender", "InvalidAction", "unknown action " + action);
     };
+  }
+
+  private Response createClusterSnapshot(Map<String, String> params) {
+    String cluster = params.get("DBClusterIdentifier");
+    String id = params.get("DBClusterSnapshotIdentifier").toLowerCase(java.util.Locale.ROOT);
+    if (clusters.stream().noneMatch(c -> c.id().equals(cluster))) {
+      return xmlError(
+          404, "Sender", "DBClusterNotFoundFault", "DBCluster " + cluster + " not found.");
+    }
+    if (snapshots.stream().anyMatch(s -> s.cluster() && s.identifier().equals(id))) {
+      return xmlError(
+          400,
+          "Sender",
+          "DBClusterSnapshotAlreadyExistsFault",
+          "Cannot create the snapshot because a snapshot with the identifier "
+              + id
+              + " already exists.");
+    }
+    int refusals = failingOver.getOrDefault(cluster, 0);
+    if (refusals > 0) {
+      failingOver.put(cluster, refusals - 1);
+      return xmlError(
+          400,
+          "Sender",
+          "InvalidDBClusterStateFault",
+          "Cannot create a snapshot because the DB cluster " + cluster + " is failing-over.");
+    }
+    snapshots.add(new Snapshot(true, id, cluster, tags(params)));
+    return created(
+        "CreateDBClusterSnapshot",
+        "<DBClusterSnapshot><DBClusterSnapshotIdentifier>"
+            + escape(id)
+            + "</DBClusterSnapshotIdentifier><DBClusterIdentifier>"
+            + escape(cluster)
+            + "</DBClusterIdentifier><SnapshotType>manual</SnapshotType><Status>creating</Status>"
+            + "</DBClusterSnapshot>");
+  }
+
+  private Response createInstanceSnapshot(Map<String, String> params) {
+    String instance = params.get("DBInstanceIdentifier");
+    String id = params.get("DBSnapshotIdentifier").toLowerCase(java.util.Locale.ROOT);
+    if (instances.stream().noneMatch(i -> i.id().equals(instance))) {
+      return xmlError(
+          404, "Sender", "DBInstanceNotFound", "DBInstance " + instance + " not found.");
+    }
+    if (snapshots.stream().anyMatch(s -> !s.cluster() && s.identifier().equals(id))) {
+      return xmlError(
+          400, "Sender", "DBSnapshotAlreadyExists", "DB Snapshot already exists: " + id);
+    }
+    snapshots.add(new Snapshot(false, id, instance, tags(params)));
+    return created(
+        "CreateDBSnapshot",
+        "<DBSnapshot><DBSnapshotIdentifier>"
+            + escape(id)
+            + "</DBSnapshotIdentifier><DBInstanceIdentifier>"
+            + escape(instance)
+            + "</DBInstanceIdentifier><SnapshotType>manual</SnapshotType><Status>creating</Status>"
+            + "</DBSnapshot>");
+  }
+
+  private static Map<String, String> tags(Map<String, String> params) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (int i = 1; params.containsKey("Tags.Tag." + i + ".Key"); i++) {
+      tags.put(params.get("Tags.Tag." + i + ".Key"), params.get("Tags.Tag." + i + ".Value"));
+    }
+    return tags;
+  }
+
+  private static Response created(String action, String body) {
+    String xml =
+        "<"
+            + action
+            + "Response xmlns=\""
+            + NAMESPACE
+            + "\"><"
+            + action
+            + "Result>"
+            + body
+            + "</"
+            + action
+            + "Result><ResponseMetadata><RequestId>"
+            + java.util.UUID.randomUUID()
+            + "</RequestId></ResponseMetadata></"
+            + action
+            + "Response>";
+    return new Response(
+        200, Map.of("Content-Type", "text/xml"), xml.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.precursor.schemas.MetricSample;
 import io.precursor.schemas.SlowQueryEntry;
+import io.precursor.testkit.LocalSchemaRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class HttpSchemaRegistryClientIT {
 
-  private LocalSchemaRegistryServer server;
+  private LocalSchemaRegistry server;
 
   @BeforeEach
   void start() throws IOException {
-    server = new LocalSchemaRegistryServer();
+    server = new LocalSchemaRegistry();
   }
 
   @AfterEach

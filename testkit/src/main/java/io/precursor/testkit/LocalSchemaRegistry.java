@@ -1,4 +1,4 @@
-package io.precursor.topics.registry;
+package io.precursor.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loopback HTTP server speaking the subset of the Confluent Schema Registry REST API our client
- * uses, with Confluent's status codes and error bodies.
+ * A loopback HTTP server speaking the subset of the Confluent Schema Registry REST API Precursor's
+ * client uses, with Confluent's status codes and error bodies; unlike {@code mock://}, processes
+ * other than the test JVM can share it.
  */
-final class LocalSchemaRegistryServer implements AutoCloseable {
+public final class LocalSchemaRegistry implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,22 +31,25 @@ final class LocalSchemaRegistryServer implements AutoCloseable {
   private final List<String> requests = new ArrayList<>();
   private final List<String> authorizations = new ArrayList<>();
 
-  LocalSchemaRegistryServer() throws IOException {
+  /** Starts the registry on a free loopback port. */
+  public LocalSchemaRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI url() {
+  /** The {@code schema.registry.url} of this registry. */
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The Authorization header of each request, "" when it had none. */
-  synchronized List<String> authorizations() {
+  public synchronized List<String> authorizations() {
     return List.copyOf(authorizations);
   }
 
-  synchronized List<String> requests() {
+  /** The requests served so far, as {@code METHOD /path}. */
+  public synchronized List<String> requests() {
     return List.copyOf(requests);
   }
 

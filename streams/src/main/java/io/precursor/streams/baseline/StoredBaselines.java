@@ -1,0 +1,55 @@
+package io.precursor.streams.baseline;
+
+import java.util.Optional;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * One instance's baselines as of a moment, read from the stores {@link BaselineKeeper} keeps: only
+ * buckets that ended by then count, so a window never compares itself with itself.
+ */
+public final class StoredBaselines implements Baselines {
+
+  private final ReadOnlyKeyValueStore<String, SeriesBaseline> baselines;
+  private final String instance;
+  private final InstanceLifecycle lifecycle;
+  private final long asOf;
+  private final BaselineSettings settings;
+
+  public StoredBaselines(
+      ReadOnlyKeyValueStore<String, SeriesBaseline> baselines,
+      ReadOnlyKeyValueStore<String, InstanceLifecycle> lifecycles,
+      String instance,
+      long asOf,
+      BaselineSettings settings) {
+    this.baselines = baselines;
+    this.instance = instance;
+    InstanceLifecycle known = lifecycles.get(instance);
+    this.lifecycle = known == null ? InstanceLifecycle.fresh() : known;
+    this.asOf = asOf;
+    this.settings = settings;
+  }
+
+  @Override
+  public Optional<Level> metric(String name) {
+    return level(BaselineKeeper.metricKey(instance, name));
+  }
+
+  @Override
+  public Optional<Level> rowsExaminedPerExecution(long fingerprintHash) {
+    return level(BaselineKeeper.fingerprintKey(instance, fingerprintHash));
+  }
+
+  private Optional<Level> level(String key) {
+    SeriesBaseline series = baselines.get(key);
+    if (series == null) {
+      return Optional.empty();
+    }
+    return series.level(
+        asOf,
+        settings.bucketMillis(),
+        settings.horizonMillis(),
+        settings.minBuckets(),
+        lifecycle.since(),
+        lifecycle.excluded());
+  }
+}
