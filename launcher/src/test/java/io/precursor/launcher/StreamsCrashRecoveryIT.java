@@ -2,6 +2,7 @@ package io.precursor.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.precursor.observability.ObservabilityConfig;
 import io.precursor.scenarios.Scenarios;
 import io.precursor.schemas.FailoverPrecursor;
 import io.precursor.schemas.Incident;
@@ -182,6 +183,8 @@ class StreamsCrashRecoveryIT {
       settings.put(StreamsStageConfig.APPLICATION_ID, UniqueNames.applicationId(id));
       settings.put(StreamsStageConfig.STATE_DIR, dir.resolve(name + "-state").toString());
       settings.put(StreamsStageConfig.QUERY_PORT, "0");
+      // Two runs side by side: each takes a free port for its metrics and health too.
+      settings.put(ObservabilityConfig.HTTP_PORT, "0");
       // Transactions stay open a second, so a kill lands inside one and aborts real work.
       settings.put("streams.kafka.commit.interval.ms", "1000");
       // Static membership: a restart takes over its partitions without waiting for the dead
