@@ -83,10 +83,27 @@ public final class AlertingMetrics implements MeterBinder, AutoCloseable {
           .tag("webhook", webhook.name())
           .register(registry);
     }
+    snapshotOutcome(registry, counters, "taken", AlertingCounters::snapshotsTaken);
+    snapshotOutcome(registry, counters, "dry_run", AlertingCounters::snapshotsDryRun);
+    snapshotOutcome(registry, counters, "skipped", AlertingCounters::snapshotsSkipped);
+    snapshotOutcome(registry, counters, "failed", AlertingCounters::snapshotsFailed);
+    snapshotOutcome(registry, counters, "deferred", AlertingCounters::snapshotsDeferred);
     consumerMetrics = new KafkaClientMetrics(service.consumer());
     consumerMetrics.bindTo(registry);
     producerMetrics = new KafkaClientMetrics(service.producer());
     producerMetrics.bindTo(registry);
+  }
+
+  private static void snapshotOutcome(
+      MeterRegistry registry,
+      AlertingCounters counters,
+      String outcome,
+      ToDoubleFunction<AlertingCounters> value) {
+    FunctionCounter.builder("precursor.alerting.action.outcomes", counters, value)
+        .description("Actions by how they ended")
+        .tag(ACTION, "rds_snapshot")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   private static void count(

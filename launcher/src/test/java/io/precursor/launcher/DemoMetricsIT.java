@@ -114,6 +114,11 @@ class DemoMetricsIT {
           .contains("\"kafka-streams-running\":\"UP\"");
       assertThat(get(stages.get("alerting").resolve("health/ready")).body())
           .contains("\"consumer-assigned\":\"UP\"");
+      // The metrics may move before the demo's outcome is complete: stop it only once it lingers.
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> output(captured).contains("Lingering"));
     } finally {
       demo.interrupt(); // ends the linger; the stages close in order
       demo.join(Duration.ofSeconds(90).toMillis());
