@@ -50,7 +50,8 @@ public final class StreamsStage implements AutoCloseable {
     this.sourceTopics = sourceTopics(topology);
   }
 
-  static Properties properties(
+  /** The Kafka Streams properties the stage runs with; tests drive the topology with the same. */
+  public static Properties properties(
       StreamsStageConfig config, TopicsConfig topicsConfig, Map<String, ?> settings) {
     Properties props = new Properties();
     // The dead-letter handler reads the topic settings (prefix, registry) from the same map.

@@ -7,6 +7,8 @@ package io.precursor.scenarios.metrics;
 public enum RdsMetric {
   FREEABLE_MEMORY("FreeableMemory", 0),
   SWAP_USAGE("SwapUsage", 0),
+  BIN_LOG_DISK_USAGE("BinLogDiskUsage", 0),
+  CPU_CREDIT_BALANCE("CPUCreditBalance", 2),
   CPU_UTILIZATION("CPUUtilization", 4),
   DISK_QUEUE_DEPTH("DiskQueueDepth", 4),
   READ_IOPS("ReadIOPS", 4),
