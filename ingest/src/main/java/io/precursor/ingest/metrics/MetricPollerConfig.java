@@ -34,7 +34,12 @@ public final class MetricPollerConfig extends AbstractConfig {
   public static final String QUERIES_PER_REQUEST = "ingest.metrics.queries.per.request";
   public static final String RESUME_TIMEOUT_MS = "ingest.metrics.resume.timeout.ms";
 
-  /** The MISSION's metrics that FACTS 4.5 lists under DBInstanceIdentifier. */
+  /**
+   * The MISSION's metrics that FACTS 4.5 lists under DBInstanceIdentifier, and two more the rules
+   * read per instance: Deadlocks (deadlock-storm; seed 001 sends it to AWS's instance-level metrics
+   * for Amazon Aurora) and BinLogDiskUsage (oversized-transaction, to see the binlog on; the writer
+   * keeps one).
+   */
   public static final List<String> DEFAULT_INSTANCE_METRICS =
       List.of(
           "CPUUtilization",
@@ -46,9 +51,14 @@ public final class MetricPollerConfig extends AbstractConfig {
           "WriteIOPS",
           "ReadLatency",
           "WriteLatency",
-          "SwapUsage");
+          "SwapUsage",
+          "Deadlocks",
+          "BinLogDiskUsage");
 
-  /** The MISSION's metrics that FACTS 4.5 lists under DBClusterIdentifier. */
+  /**
+   * The MISSION's metrics that FACTS 4.5 lists under DBClusterIdentifier, and BinLogDiskUsage,
+   * which AWS's Aurora metrics reference lists at cluster level.
+   */
   public static final List<String> DEFAULT_CLUSTER_METRICS =
       List.of(
           "AuroraReplicaLag",
@@ -58,7 +68,8 @@ public final class MetricPollerConfig extends AbstractConfig {
           "Deadlocks",
           "DatabaseConnections",
           "FreeableMemory",
-          "CPUUtilization");
+          "CPUUtilization",
+          "BinLogDiskUsage");
 
   private static final Pattern STATISTIC =
       Pattern.compile("Average|Minimum|Maximum|Sum|SampleCount|p(100|\\d{1,2}(\\.\\d+)?)");

@@ -35,7 +35,9 @@ class MetricCatalogueTest {
             "WriteIOPS",
             "ReadLatency",
             "WriteLatency",
-            "SwapUsage");
+            "SwapUsage",
+            "Deadlocks",
+            "BinLogDiskUsage");
     assertThat(metricsOf(series, "ads-prod"))
         .containsExactlyInAnyOrder(
             "AuroraReplicaLag",
@@ -45,7 +47,8 @@ class MetricCatalogueTest {
             "Deadlocks",
             "DatabaseConnections",
             "FreeableMemory",
-            "CPUUtilization");
+            "CPUUtilization",
+            "BinLogDiskUsage");
     assertThat(metricsOf(series, "ads-prod/WRITER")).isEqualTo(metricsOf(series, "ads-prod"));
     assertThat(series).extracting(MetricSeries::statistic).containsOnly("Average");
   }
