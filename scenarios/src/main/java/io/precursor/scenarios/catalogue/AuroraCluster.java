@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -161,7 +162,7 @@ final class AuroraCluster {
 
   /** A few error-log notes of clients that went away, as every busy instance has. */
   static List<ErrorLogLine> everydayErrors(
-      java.util.Random random, Instant from, Instant until, String database, String user) {
+      Random random, Instant from, Instant until, String database, String user) {
     return ErrorLogLines.abortedConnections(
         random, from, until, 3, 1_100, database, user, List.of("10.0.2.14", "10.0.2.15"));
   }
