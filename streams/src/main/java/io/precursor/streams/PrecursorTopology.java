@@ -129,7 +129,9 @@ public final class PrecursorTopology {
                 BaselineKeeper.BASELINES,
                 BaselineKeeper.LIFECYCLES)
             .process(
-                () -> new InstanceWindowAssembler(hopping),
+                () ->
+                    new InstanceWindowAssembler(
+                        hopping, config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)),
                 Named.as("instance-windows-assembler"),
                 InstanceWindowAssembler.STORE)
             .process(

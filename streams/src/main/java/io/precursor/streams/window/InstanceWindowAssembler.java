@@ -3,42 +3,46 @@ package io.precursor.streams.window;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Window;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Hopping windows of each DB instance's signals, kept as panes: a signal is added to the one pane
  * (the span windows advance by) it falls in, and every window it falls in that is still open is
- * merged from its panes and passed on, oldest first. The same updates a windowed aggregate makes,
- * for one pane written per signal instead of every window.
+ * merged from its panes and passed on, oldest first, in one record. The same updates a windowed
+ * aggregate makes, for one pane written per signal instead of every window.
  */
 public final class InstanceWindowAssembler
-    implements Processor<String, InstanceSignal, Windowed<String>, InstanceWindow> {
+    implements Processor<String, InstanceSignal, String, List<WindowUpdate>> {
 
   /** The store of panes, by instance and pane start. */
   public static final String STORE = "instance-window-panes";
 
   private final TimeWindows windows;
   private final long paneMillis;
-  private ProcessorContext<Windowed<String>, InstanceWindow> context;
-  private WindowStore<String, InstanceWindow> panes;
+  private final int maxCachedInstances;
+  private ProcessorContext<String, List<WindowUpdate>> context;
+  private RecentPanes recent;
   private long observedStreamTime;
 
-  public InstanceWindowAssembler(TimeWindows windows) {
+  /**
+   * @param windows the hopping windows
+   * @param maxCachedInstances instances whose decoded panes are held in memory, the most recently
+   *     active ones
+   */
+  public InstanceWindowAssembler(TimeWindows windows, int maxCachedInstances) {
     this.windows = windows;
     this.paneMillis = paneMillis(windows);
+    this.maxCachedInstances = maxCachedInstances;
   }
 
   /**
@@ -71,10 +75,17 @@ public final class InstanceWindowAssembler
   }
 
   @Override
-  public void init(ProcessorContext<Windowed<String>, InstanceWindow> context) {
+  public void init(ProcessorContext<String, List<WindowUpdate>> context) {
     this.context = context;
-    this.panes = context.getStateStore(STORE);
+    // Fresh at every (re)initialization: after an aborted transaction the store is restored, and
+    // nothing held from before may outlive that.
+    this.recent = new RecentPanes(context.getStateStore(STORE), maxCachedInstances);
     this.observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
+  }
+
+  @Override
+  public void close() {
+    recent = null;
   }
 
   @Override
@@ -98,31 +109,30 @@ public final class InstanceWindowAssembler
       return; // later than the grace of every window it falls in
     }
     long paneStart = time - Math.floorMod(time, paneMillis);
-    InstanceWindow pane = panes.fetch(instance, paneStart);
-    if (pane == null) {
-      pane = new InstanceWindow();
-    }
-    pane.add(record.value());
-    panes.put(instance, pane, paneStart);
-
-    TreeMap<Long, InstanceWindow> span =
-        panesOf(instance, open.get(0).start(), open.get(open.size() - 1).end() - 1);
-    span.put(paneStart, pane);
-    for (Window window : open) {
-      InstanceWindow contents =
-          InstanceWindow.merged(span.subMap(window.start(), window.end()).values());
-      context.forward(new Record<>(new Windowed<>(instance, window), contents, time));
-    }
-  }
-
-  private TreeMap<Long, InstanceWindow> panesOf(String instance, long fromStart, long toStart) {
-    TreeMap<Long, InstanceWindow> span = new TreeMap<>();
-    try (WindowStoreIterator<InstanceWindow> stored = panes.fetch(instance, fromStart, toStart)) {
-      while (stored.hasNext()) {
-        KeyValue<Long, InstanceWindow> pane = stored.next();
-        span.put(pane.key, pane.value);
+    NavigableMap<Long, InstanceWindow> span =
+        recent.span(instance, open.get(0).start(), open.get(open.size() - 1).end() - 1);
+    InstanceWindow pane = span.get(paneStart);
+    try {
+      if (pane == null) {
+        pane = new InstanceWindow();
       }
+      pane.add(record.value());
+      recent.put(instance, paneStart, pane);
+    } catch (RuntimeException e) {
+      // The pane in memory may hold what the store does not: read it again next time.
+      recent.forget(instance);
+      throw e;
     }
-    return span;
+    List<WindowUpdate> updates = new ArrayList<>(open.size());
+    for (Window window : open) {
+      updates.add(
+          new WindowUpdate(
+              window,
+              InstanceWindow.merged(
+                  span.subMap(window.start(), true, window.end() - 1, true).values())));
+    }
+    // No window that still takes signals holds a pane this old.
+    recent.forgetBefore(instance, closeTime - windows.size());
+    context.forward(new Record<>(instance, updates, time));
   }
 }
