@@ -11,6 +11,7 @@ import io.precursor.streams.baseline.BaselineSettings;
 import io.precursor.streams.baseline.InstanceLifecycle;
 import io.precursor.streams.baseline.LifecycleEvents;
 import io.precursor.streams.baseline.SeriesBaseline;
+import io.precursor.streams.baseline.SeriesBaselineSerde;
 import io.precursor.streams.incident.ClusterSignal;
 import io.precursor.streams.incident.ConfirmationBook;
 import io.precursor.streams.incident.IncidentBook;
@@ -106,7 +107,7 @@ public final class PrecursorTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
             Serdes.String(),
-            InternalSerde.json(SeriesBaseline.class)));
+            new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer())));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
