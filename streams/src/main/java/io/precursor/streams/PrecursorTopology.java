@@ -105,14 +105,18 @@ public final class PrecursorTopology {
     BaselineSettings baselineSettings = config.baselineSettings();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
-            Serdes.String(),
-            new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer())));
+                Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
+                Serdes.String(),
+                new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer()))
+            // Every datapoint rewrites its series: within a commit, RocksDB and the changelog
+            // see only the last write.
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
-            Serdes.String(),
-            InternalSerde.json(InstanceLifecycle.class)));
+                Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
+                Serdes.String(),
+                InternalSerde.json(InstanceLifecycle.class))
+            .withCachingEnabled());
 
     // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
     TimeWindows hopping =
@@ -240,13 +244,14 @@ public final class PrecursorTopology {
       StreamsBuilder builder, String name, StreamsStageConfig config) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                name,
-                config.dedupRetention().multipliedBy(2),
-                config.dedupRetention().multipliedBy(2),
-                false),
-            Serdes.String(),
-            Serdes.Long()));
+                Stores.persistentWindowStore(
+                    name,
+                    config.dedupRetention().multipliedBy(2),
+                    config.dedupRetention().multipliedBy(2),
+                    false),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
   }
 
   private static <V> KStream<String, V> source(
