@@ -18,6 +18,8 @@ public final class InstanceWindow {
   /** Fingerprints kept per window; beyond it the rarest go, so state stays bounded. */
   static final int MAX_FINGERPRINTS = 200;
 
+  private static final TreeMap<Long, Double> NO_POINTS = new TreeMap<>();
+
   private String cluster;
   private long lastEventTime;
   private final TreeMap<String, TableActivity> tables;
@@ -204,6 +206,6 @@ public final class InstanceWindow {
   }
 
   public MetricSeries series(String metric) {
-    return new MetricSeries(metric, metrics.getOrDefault(metric, new TreeMap<>()));
+    return new MetricSeries(metric, metrics.getOrDefault(metric, NO_POINTS));
   }
 }
