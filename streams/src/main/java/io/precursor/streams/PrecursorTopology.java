@@ -11,6 +11,7 @@ import io.precursor.streams.baseline.BaselineSettings;
 import io.precursor.streams.baseline.InstanceLifecycle;
 import io.precursor.streams.baseline.LifecycleEvents;
 import io.precursor.streams.baseline.SeriesBaseline;
+import io.precursor.streams.baseline.SeriesBaselineSerde;
 import io.precursor.streams.incident.ClusterSignal;
 import io.precursor.streams.incident.ConfirmationBook;
 import io.precursor.streams.incident.IncidentBook;
@@ -25,26 +26,22 @@ import io.precursor.streams.query.InstancePrecursors;
 import io.precursor.streams.query.RecentPrecursorsRecorder;
 import io.precursor.streams.window.EventIdDeduplicator;
 import io.precursor.streams.window.InstanceSignal;
-import io.precursor.streams.window.InstanceWindow;
+import io.precursor.streams.window.InstanceWindowAssembler;
 import io.precursor.topics.Topic;
 import io.precursor.topics.Topics;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The detection topology: slow queries and metrics joined per DB instance over hopping windows, the
@@ -108,16 +105,24 @@ public final class PrecursorTopology {
     BaselineSettings baselineSettings = config.baselineSettings();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
-            Serdes.String(),
-            InternalSerde.json(SeriesBaseline.class)));
+                Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
+                Serdes.String(),
+                new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer()))
+            // Every datapoint rewrites its series: within a commit, RocksDB and the changelog
+            // see only the last write.
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
-            Serdes.String(),
-            InternalSerde.json(InstanceLifecycle.class)));
+                Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
+                Serdes.String(),
+                InternalSerde.json(InstanceLifecycle.class))
+            .withCachingEnabled());
 
     // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
+    TimeWindows hopping =
+        TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace())
+            .advanceBy(config.windowAdvance());
+    builder.addStateStore(InstanceWindowAssembler.storeBuilder(hopping));
     KStream<String, WindowFinding> findings =
         slowQueries
             .merge(metrics, Named.as("instance-signals"))
@@ -128,24 +133,12 @@ public final class PrecursorTopology {
                 Named.as("instance-baselines-keeper"),
                 BaselineKeeper.BASELINES,
                 BaselineKeeper.LIFECYCLES)
-            .groupByKey(
-                Grouped.<String, InstanceSignal>as("signals-by-instance")
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(InternalSerde.json(InstanceSignal.class)))
-            .windowedBy(
-                TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace())
-                    .advanceBy(config.windowAdvance()))
-            .aggregate(
-                InstanceWindow::new,
-                (instance, signal, window) -> window.add(signal),
-                Named.as("instance-windows-aggregate"),
-                Materialized.<String, InstanceWindow, WindowStore<Bytes, byte[]>>as(
-                        "instance-windows")
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(InternalSerde.json(InstanceWindow.class))
-                    // Each update is evaluated, so a rule fires on the record that tips it.
-                    .withCachingDisabled())
-            .toStream(Named.as("instance-window-updates"))
+            .process(
+                () ->
+                    new InstanceWindowAssembler(
+                        hopping, config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)),
+                Named.as("instance-windows-assembler"),
+                InstanceWindowAssembler.STORE)
             .process(
                 () -> new PrecursorRules(catalogue, baselineSettings),
                 Named.as("precursor-rules"),
@@ -251,13 +244,14 @@ public final class PrecursorTopology {
       StreamsBuilder builder, String name, StreamsStageConfig config) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                name,
-                config.dedupRetention().multipliedBy(2),
-                config.dedupRetention().multipliedBy(2),
-                false),
-            Serdes.String(),
-            Serdes.Long()));
+                Stores.persistentWindowStore(
+                    name,
+                    config.dedupRetention().multipliedBy(2),
+                    config.dedupRetention().multipliedBy(2),
+                    false),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
   }
 
   private static <V> KStream<String, V> source(
@@ -276,7 +270,7 @@ public final class PrecursorTopology {
         EventIdDeduplicator.ERRORLOG_STORE,
         BaselineKeeper.BASELINES,
         BaselineKeeper.LIFECYCLES,
-        "instance-windows",
+        InstanceWindowAssembler.STORE,
         EpisodeTracker.STORE,
         RecentPrecursorsRecorder.STORE,
         IncidentLinker.STORE,

@@ -21,6 +21,7 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String WINDOW_SIZE = "window.size.ms";
   public static final String WINDOW_ADVANCE = "window.advance.ms";
   public static final String GRACE = "window.grace.ms";
+  public static final String WINDOW_CACHED_INSTANCES = "window.cached.instances";
   public static final String DEDUP_RETENTION = "dedup.retention.ms";
   public static final String EPISODE_GAP = "episode.gap.ms";
   public static final String INCIDENT_HORIZON = "incident.horizon.ms";
@@ -130,6 +131,15 @@ public final class StreamsStageConfig extends AbstractConfig {
               Importance.MEDIUM,
               "How late (in event time) a slow-log entry or datapoint may arrive and still count;"
                   + " CloudWatch datapoints are often revised minutes later.")
+          .define(
+              WINDOW_CACHED_INSTANCES,
+              Type.INT,
+              2_000,
+              Range.atLeast(1),
+              Importance.LOW,
+              "DB instances per stream thread whose window panes are also held decoded in memory,"
+                  + " the most recently active ones; more instances than this are read from the"
+                  + " state store each time, slower but the same.")
           .define(
               DEDUP_RETENTION,
               Type.LONG,

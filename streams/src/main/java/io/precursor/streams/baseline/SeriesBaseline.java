@@ -13,7 +13,21 @@ import java.util.TreeMap;
  */
 public final class SeriesBaseline {
 
-  private TreeMap<Long, double[]> buckets = new TreeMap<>();
+  private TreeMap<Long, double[]> buckets;
+
+  public SeriesBaseline() {
+    this(new TreeMap<>());
+  }
+
+  /** As read back from the baseline store: each bucket's start with its {sum, count}. */
+  SeriesBaseline(TreeMap<Long, double[]> buckets) {
+    this.buckets = buckets;
+  }
+
+  /** Each bucket's start with its {sum, count}, for the baseline store. */
+  TreeMap<Long, double[]> buckets() {
+    return buckets;
+  }
 
   /** Adds a value at {@code time}; buckets older than {@code horizon} before it are dropped. */
   public SeriesBaseline add(long time, double value, long bucketMillis, long horizonMillis) {

@@ -1,6 +1,7 @@
 package io.precursor.streams.baseline;
 
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -9,7 +10,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class StoredBaselines implements Baselines {
 
-  private final ReadOnlyKeyValueStore<String, SeriesBaseline> baselines;
+  private final Function<String, SeriesBaseline> baselines;
   private final String instance;
   private final InstanceLifecycle lifecycle;
   private final long asOf;
@@ -21,10 +22,22 @@ public final class StoredBaselines implements Baselines {
       String instance,
       long asOf,
       BaselineSettings settings) {
+    this(baselines::get, lifecycles.get(instance), instance, asOf, settings);
+  }
+
+  /**
+   * The same from series already looked up: {@code baselines} gives a key's series or null, and
+   * {@code lifecycle} is the instance's, or null when none is known.
+   */
+  public StoredBaselines(
+      Function<String, SeriesBaseline> baselines,
+      InstanceLifecycle lifecycle,
+      String instance,
+      long asOf,
+      BaselineSettings settings) {
     this.baselines = baselines;
     this.instance = instance;
-    InstanceLifecycle known = lifecycles.get(instance);
-    this.lifecycle = known == null ? InstanceLifecycle.fresh() : known;
+    this.lifecycle = lifecycle == null ? InstanceLifecycle.fresh() : lifecycle;
     this.asOf = asOf;
     this.settings = settings;
   }
@@ -40,7 +53,7 @@ public final class StoredBaselines implements Baselines {
   }
 
   private Optional<Level> level(String key) {
-    SeriesBaseline series = baselines.get(key);
+    SeriesBaseline series = baselines.apply(key);
     if (series == null) {
       return Optional.empty();
     }

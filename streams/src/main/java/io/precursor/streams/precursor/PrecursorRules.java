@@ -6,18 +6,23 @@ import io.precursor.streams.baseline.InstanceLifecycle;
 import io.precursor.streams.baseline.SeriesBaseline;
 import io.precursor.streams.baseline.StoredBaselines;
 import io.precursor.streams.window.InstanceWindow;
-import org.apache.kafka.streams.kstream.Windowed;
+import io.precursor.streams.window.WindowUpdate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs the catalogue on each update of an instance's window, against the instance's baselines as
- * they stood before the window (and its grace) began, and passes on what fired or is elevated.
+ * Runs the catalogue on each update of an instance's windows, oldest window first, against the
+ * instance's baselines as they stood before the window (and its grace) began, and passes on what
+ * fired or is elevated.
  */
 public final class PrecursorRules
-    implements Processor<Windowed<String>, InstanceWindow, String, WindowFinding> {
+    implements Processor<String, List<WindowUpdate>, String, WindowFinding> {
 
   private final PrecursorCatalogue catalogue;
   private final BaselineSettings settings;
@@ -38,27 +43,36 @@ public final class PrecursorRules
   }
 
   @Override
-  public void process(Record<Windowed<String>, InstanceWindow> record) {
-    InstanceWindow contents = record.value();
-    if (contents == null) {
-      return;
-    }
-    String instance = record.key().key();
-    long start = record.key().window().start();
-    StoredBaselines normal =
-        new StoredBaselines(
-            baselines, lifecycles, instance, start - settings.graceMillis(), settings);
-    for (Finding finding : catalogue.evaluate(contents, normal)) {
-      context.forward(
-          new Record<>(
-              instance,
-              new WindowFinding(
-                  finding,
-                  contents.cluster(),
-                  start,
-                  record.key().window().end(),
-                  contents.lastEventTime()),
-              record.timestamp()));
+  public void process(Record<String, List<WindowUpdate>> record) {
+    String instance = record.key();
+    // Nothing changes the baselines between the windows one signal updated: read each once.
+    Map<String, SeriesBaseline> read = new HashMap<>();
+    Function<String, SeriesBaseline> series =
+        key -> {
+          if (!read.containsKey(key)) {
+            read.put(key, baselines.get(key));
+          }
+          return read.get(key);
+        };
+    InstanceLifecycle lifecycle = lifecycles.get(instance);
+    for (WindowUpdate update : record.value()) {
+      InstanceWindow contents = update.contents();
+      long start = update.window().start();
+      StoredBaselines normal =
+          new StoredBaselines(
+              series, lifecycle, instance, start - settings.graceMillis(), settings);
+      for (Finding finding : catalogue.evaluate(contents, normal)) {
+        context.forward(
+            new Record<>(
+                instance,
+                new WindowFinding(
+                    finding,
+                    contents.cluster(),
+                    start,
+                    update.window().end(),
+                    contents.lastEventTime()),
+                record.timestamp()));
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ public final class FingerprintActivity {
 
   /**
    * Executions whose run intervals are kept to count how many ran at once; the longest stay. Every
-   * window update writes the window to its store, so this stays small.
+   * update writes its pane to the window store, so this stays small.
    */
   static final int MAX_INTERVALS = 32;
 
@@ -31,6 +31,32 @@ public final class FingerprintActivity {
 
   FingerprintActivity() {}
 
+  /** As read back from the window store. */
+  FingerprintActivity(
+      String fingerprint,
+      long fingerprintHash,
+      String kind,
+      List<String> tables,
+      long count,
+      long rowsExamined,
+      long rowsWritten,
+      long maxRowsWritten,
+      double maxQueryTimeSeconds,
+      int largestInList,
+      List<long[]> intervals) {
+    this.fingerprint = fingerprint;
+    this.fingerprintHash = fingerprintHash;
+    this.kind = kind;
+    this.tables = tables;
+    this.count = count;
+    this.rowsExamined = rowsExamined;
+    this.rowsWritten = rowsWritten;
+    this.maxRowsWritten = maxRowsWritten;
+    this.maxQueryTimeSeconds = maxQueryTimeSeconds;
+    this.largestInList = largestInList;
+    this.intervals = intervals;
+  }
+
   FingerprintActivity(InstanceSignal.SlowQuery query) {
     this.fingerprint = query.fingerprint();
     this.fingerprintHash = query.fingerprintHash();
@@ -48,7 +74,39 @@ public final class FingerprintActivity {
     if (query.rowsExamined() >= MIN_ROWS_FOR_INTERVAL) {
       intervals.add(new long[] {query.startTime(), query.time()});
     }
-    if (intervals.size() > MAX_INTERVALS) {
+    keepLongestIntervals();
+  }
+
+  /**
+   * Adds what {@code other} (the same fingerprint, seen in another pane of time) saw, as if its
+   * executions had been added here.
+   */
+  void absorb(FingerprintActivity other) {
+    count += other.count;
+    rowsExamined += other.rowsExamined;
+    rowsWritten += other.rowsWritten;
+    maxRowsWritten = Math.max(maxRowsWritten, other.maxRowsWritten);
+    maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, other.maxQueryTimeSeconds);
+    largestInList = Math.max(largestInList, other.largestInList);
+    for (long[] interval : other.intervals) {
+      intervals.add(interval.clone());
+    }
+    keepLongestIntervals();
+  }
+
+  /** A copy to merge into, so the pane it came from stays as stored. */
+  FingerprintActivity copy() {
+    FingerprintActivity copy = new FingerprintActivity();
+    copy.fingerprint = fingerprint;
+    copy.fingerprintHash = fingerprintHash;
+    copy.kind = kind;
+    copy.tables = tables;
+    copy.absorb(this);
+    return copy;
+  }
+
+  private void keepLongestIntervals() {
+    while (intervals.size() > MAX_INTERVALS) {
       // Short executions overlap least; dropping them keeps the count of long scans exact.
       long[] shortest = intervals.get(0);
       for (long[] interval : intervals) {
@@ -58,6 +116,11 @@ public final class FingerprintActivity {
       }
       intervals.remove(shortest);
     }
+  }
+
+  /** The kept [start, end] run intervals, for the window store. */
+  List<long[]> intervals() {
+    return intervals;
   }
 
   public String fingerprint() {

@@ -10,20 +10,52 @@ import java.util.TreeMap;
 
 /**
  * Everything seen on one DB instance within one window: slow-query activity by table and by
- * fingerprint, joined with the metric datapoints of the same span.
+ * fingerprint, joined with the metric datapoints of the same span. The window store keeps it per
+ * pane (the span windows advance by), and a window is merged from its panes.
  */
 public final class InstanceWindow {
 
   /** Fingerprints kept per window; beyond it the rarest go, so state stays bounded. */
   static final int MAX_FINGERPRINTS = 200;
 
+  private static final TreeMap<Long, Double> NO_POINTS = new TreeMap<>();
+
   private String cluster;
   private long lastEventTime;
-  private TreeMap<String, TableActivity> tables = new TreeMap<>();
-  private HashMap<Long, FingerprintActivity> fingerprints = new HashMap<>();
-  private TreeMap<String, TreeMap<Long, Double>> metrics = new TreeMap<>();
-  private TreeMap<String, Long> errorLogEntries = new TreeMap<>();
-  private TreeMap<String, Long> deadlockTables = new TreeMap<>();
+  private final TreeMap<String, TableActivity> tables;
+  private final HashMap<Long, FingerprintActivity> fingerprints;
+  private final TreeMap<String, TreeMap<Long, Double>> metrics;
+  private final TreeMap<String, Long> errorLogEntries;
+  private final TreeMap<String, Long> deadlockTables;
+
+  public InstanceWindow() {
+    this(
+        null,
+        0,
+        new TreeMap<>(),
+        new HashMap<>(),
+        new TreeMap<>(),
+        new TreeMap<>(),
+        new TreeMap<>());
+  }
+
+  /** As read back from the window store. */
+  InstanceWindow(
+      String cluster,
+      long lastEventTime,
+      TreeMap<String, TableActivity> tables,
+      HashMap<Long, FingerprintActivity> fingerprints,
+      TreeMap<String, TreeMap<Long, Double>> metrics,
+      TreeMap<String, Long> errorLogEntries,
+      TreeMap<String, Long> deadlockTables) {
+    this.cluster = cluster;
+    this.lastEventTime = lastEventTime;
+    this.tables = tables;
+    this.fingerprints = fingerprints;
+    this.metrics = metrics;
+    this.errorLogEntries = errorLogEntries;
+    this.deadlockTables = deadlockTables;
+  }
 
   /** Adds one signal; returns this window, as Kafka Streams' aggregator expects. */
   public InstanceWindow add(InstanceSignal signal) {
@@ -51,11 +83,53 @@ public final class InstanceWindow {
     fingerprints
         .computeIfAbsent(query.fingerprintHash(), h -> new FingerprintActivity(query))
         .add(query);
-    if (fingerprints.size() > MAX_FINGERPRINTS) {
+    keepBusiestFingerprints();
+  }
+
+  private void keepBusiestFingerprints() {
+    while (fingerprints.size() > MAX_FINGERPRINTS) {
       fingerprints.values().stream()
           .min(Comparator.comparingLong(FingerprintActivity::count))
           .ifPresent(rarest -> fingerprints.remove(rarest.fingerprintHash()));
     }
+  }
+
+  /**
+   * The window made of consecutive panes (shorter windows of the same instance), in time order: the
+   * same contents as if every signal of every pane had been added to one window, except that past
+   * {@value #MAX_FINGERPRINTS} fingerprints the rarest over the whole window go. The panes are left
+   * as they were.
+   */
+  public static InstanceWindow merged(Iterable<InstanceWindow> panes) {
+    InstanceWindow window = new InstanceWindow();
+    for (InstanceWindow pane : panes) {
+      window.absorb(pane);
+    }
+    window.keepBusiestFingerprints();
+    return window;
+  }
+
+  private void absorb(InstanceWindow pane) {
+    if (pane.cluster != null) {
+      cluster = pane.cluster;
+    }
+    lastEventTime = Math.max(lastEventTime, pane.lastEventTime);
+    pane.tables.forEach(
+        (table, activity) ->
+            tables.computeIfAbsent(table, t -> new TableActivity()).absorb(activity));
+    pane.fingerprints.forEach(
+        (hash, activity) -> {
+          FingerprintActivity mine = fingerprints.get(hash);
+          if (mine == null) {
+            fingerprints.put(hash, activity.copy());
+          } else {
+            mine.absorb(activity);
+          }
+        });
+    pane.metrics.forEach(
+        (metric, points) -> metrics.computeIfAbsent(metric, m -> new TreeMap<>()).putAll(points));
+    pane.errorLogEntries.forEach((kind, n) -> errorLogEntries.merge(kind, n, Long::sum));
+    pane.deadlockTables.forEach((table, n) -> deadlockTables.merge(table, n, Long::sum));
   }
 
   private void addErrorLog(InstanceSignal.ErrorLog entry) {
@@ -121,7 +195,17 @@ public final class InstanceWindow {
     return fingerprints.values();
   }
 
+  /** Every metric's datapoints by time, for the window store. */
+  Map<String, TreeMap<Long, Double>> metrics() {
+    return metrics;
+  }
+
+  /** Error-log entries by kind, for the window store. */
+  Map<String, Long> errorLogEntries() {
+    return errorLogEntries;
+  }
+
   public MetricSeries series(String metric) {
-    return new MetricSeries(metric, metrics.getOrDefault(metric, new TreeMap<>()));
+    return new MetricSeries(metric, metrics.getOrDefault(metric, NO_POINTS));
   }
 }

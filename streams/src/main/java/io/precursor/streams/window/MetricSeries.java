@@ -1,14 +1,15 @@
 package io.precursor.streams.window;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /** A metric's datapoints within a window, in time order, with the summaries rules ask for. */
 public record MetricSeries(String metric, NavigableMap<Long, Double> points) {
 
+  /** A read-only view of {@code points}: rules read a window's series many times per signal. */
   public MetricSeries {
-    points = new TreeMap<>(points);
+    points = Collections.unmodifiableNavigableMap(points);
   }
 
   public boolean isEmpty() {

@@ -5,10 +5,31 @@ import java.util.TreeMap;
 /** What the slow log shows happening to one table within a window. */
 public final class TableActivity {
 
-  private TreeMap<String, Long> entriesByKind = new TreeMap<>();
+  private final TreeMap<String, Long> entriesByKind;
   private long rowsExamined;
   private long rowsWritten;
   private double maxQueryTimeSeconds;
+
+  TableActivity() {
+    this(new TreeMap<>(), 0, 0, 0);
+  }
+
+  /** As read back from the window store. */
+  TableActivity(
+      TreeMap<String, Long> entriesByKind,
+      long rowsExamined,
+      long rowsWritten,
+      double maxQueryTimeSeconds) {
+    this.entriesByKind = entriesByKind;
+    this.rowsExamined = rowsExamined;
+    this.rowsWritten = rowsWritten;
+    this.maxQueryTimeSeconds = maxQueryTimeSeconds;
+  }
+
+  /** Entries by statement kind, for the window store. */
+  TreeMap<String, Long> entriesByKind() {
+    return entriesByKind;
+  }
 
   void add(InstanceSignal.SlowQuery query) {
     entriesByKind.merge(query.kind(), 1L, Long::sum);
@@ -17,6 +38,14 @@ public final class TableActivity {
       rowsWritten += query.rowsWritten();
     }
     maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, query.queryTimeSeconds());
+  }
+
+  /** Adds what {@code other} saw, as if its entries had been added here. */
+  void absorb(TableActivity other) {
+    other.entriesByKind.forEach((kind, n) -> entriesByKind.merge(kind, n, Long::sum));
+    rowsExamined += other.rowsExamined;
+    rowsWritten += other.rowsWritten;
+    maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, other.maxQueryTimeSeconds);
   }
 
   /** Entries of one statement kind (SELECT, DELETE, ...). */

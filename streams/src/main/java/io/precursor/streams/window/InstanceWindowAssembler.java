@@ -1,0 +1,138 @@
+package io.precursor.streams.window;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Window;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Hopping windows of each DB instance's signals, kept as panes: a signal is added to the one pane
+ * (the span windows advance by) it falls in, and every window it falls in that is still open is
+ * merged from its panes and passed on, oldest first, in one record. The same updates a windowed
+ * aggregate makes, for one pane written per signal instead of every window.
+ */
+public final class InstanceWindowAssembler
+    implements Processor<String, InstanceSignal, String, List<WindowUpdate>> {
+
+  /** The store of panes, by instance and pane start. */
+  public static final String STORE = "instance-window-panes";
+
+  private final TimeWindows windows;
+  private final long paneMillis;
+  private final int maxCachedInstances;
+  private ProcessorContext<String, List<WindowUpdate>> context;
+  private RecentPanes recent;
+  private long observedStreamTime;
+
+  /**
+   * @param windows the hopping windows
+   * @param maxCachedInstances instances whose decoded panes are held in memory, the most recently
+   *     active ones
+   */
+  public InstanceWindowAssembler(TimeWindows windows, int maxCachedInstances) {
+    this.windows = windows;
+    this.paneMillis = paneMillis(windows);
+    this.maxCachedInstances = maxCachedInstances;
+  }
+
+  /**
+   * The pane store: kept as long as a window holding a pane can still be updated, and cached so
+   * signals of the same pane within one commit reach RocksDB and the changelog once.
+   */
+  public static StoreBuilder<WindowStore<String, InstanceWindow>> storeBuilder(
+      TimeWindows windows) {
+    return Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                STORE,
+                Duration.ofMillis(windows.size() + windows.gracePeriodMs()),
+                Duration.ofMillis(paneMillis(windows)),
+                false),
+            Serdes.String(),
+            new InstanceWindowSerde())
+        .withCachingEnabled();
+  }
+
+  /** Every window start and end is a multiple of the pane, so a window is whole panes. */
+  static long paneMillis(TimeWindows windows) {
+    long a = windows.size();
+    long b = windows.advanceMs;
+    while (b != 0) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, List<WindowUpdate>> context) {
+    this.context = context;
+    // Fresh at every (re)initialization: after an aborted transaction the store is restored, and
+    // nothing held from before may outlive that.
+    this.recent = new RecentPanes(context.getStateStore(STORE), maxCachedInstances);
+    this.observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
+  }
+
+  @Override
+  public void close() {
+    recent = null;
+  }
+
+  @Override
+  public void process(Record<String, InstanceSignal> record) {
+    String instance = record.key();
+    if (instance == null || record.value() == null) {
+      return;
+    }
+    long time = record.timestamp();
+    // The task's stream time survives a restart; a windowed aggregate's own does not.
+    observedStreamTime =
+        Math.max(observedStreamTime, Math.max(time, context.currentStreamTimeMs()));
+    long closeTime = observedStreamTime - windows.gracePeriodMs();
+    List<Window> open = new ArrayList<>();
+    for (Window window : windows.windowsFor(time).values()) {
+      if (window.end() > closeTime) {
+        open.add(window);
+      }
+    }
+    if (open.isEmpty()) {
+      return; // later than the grace of every window it falls in
+    }
+    long paneStart = time - Math.floorMod(time, paneMillis);
+    NavigableMap<Long, InstanceWindow> span =
+        recent.span(instance, open.get(0).start(), open.get(open.size() - 1).end() - 1);
+    InstanceWindow pane = span.get(paneStart);
+    try {
+      if (pane == null) {
+        pane = new InstanceWindow();
+      }
+      pane.add(record.value());
+      recent.put(instance, paneStart, pane);
+    } catch (RuntimeException e) {
+      // The pane in memory may hold what the store does not: read it again next time.
+      recent.forget(instance);
+      throw e;
+    }
+    List<WindowUpdate> updates = new ArrayList<>(open.size());
+    for (Window window : open) {
+      updates.add(
+          new WindowUpdate(
+              window,
+              InstanceWindow.merged(
+                  span.subMap(window.start(), true, window.end() - 1, true).values())));
+    }
+    // No window that still takes signals holds a pane this old.
+    recent.forgetBefore(instance, closeTime - windows.size());
+    context.forward(new Record<>(instance, updates, time));
+  }
+}
