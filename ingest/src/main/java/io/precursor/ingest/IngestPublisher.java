@@ -63,6 +63,9 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // One batch in flight per partition: a batch refused while a new topic's leader settles
+    // otherwise left the next ones out of sequence until they expired (seen in ReplayIT).
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return props;
   }
 
