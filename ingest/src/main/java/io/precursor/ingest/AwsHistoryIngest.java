@@ -38,6 +38,7 @@ public final class AwsHistoryIngest {
   private final MetricHistory metrics;
   private final MetricCatalogue catalogue;
   private final EventHistory events;
+  private final ExportSortBudget sortBudget;
 
   public AwsHistoryIngest(
       IngestConfig config,
@@ -54,6 +55,7 @@ public final class AwsHistoryIngest {
     this.metrics = metrics;
     this.catalogue = catalogue;
     this.events = events;
+    this.sortBudget = ExportSortBudget.of(config);
   }
 
   /**
@@ -63,8 +65,15 @@ public final class AwsHistoryIngest {
    * @throws RuntimeException the AWS error of a call that still failed after its retries
    */
   public AwsCallTally ingest(HistoryRequest request, IngestSink sink) {
+    try (TimeOrderedBuffer buffer = sortBudget.buffer(sink)) {
+      AwsCallTally tally = read(request, buffer);
+      buffer.flush();
+      return tally;
+    }
+  }
+
+  private AwsCallTally read(HistoryRequest request, IngestSink buffer) {
     AwsCallTally tally = new AwsCallTally();
-    TimeOrderedBuffer buffer = new TimeOrderedBuffer(sink);
     Map<String, String> clusterByInstance = new HashMap<>();
     IngestSink learning = new ClusterLearningSink(buffer, clusterByInstance);
     Set<String> logStreams = new TreeSet<>();
@@ -123,7 +132,6 @@ public final class AwsHistoryIngest {
       counters.dbEvents.incrementAndGet();
       buffer.publish(topics.dbEvents(), event.getSourceId(), event, event.getTime());
     }
-    buffer.flush();
     return tally;
   }
 

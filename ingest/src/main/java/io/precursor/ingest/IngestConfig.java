@@ -15,6 +15,8 @@ public final class IngestConfig extends AbstractConfig {
   public static final String KEEP_SQL_TEXT = "ingest.slowlog.keep.sql";
   public static final String SQL_TEXT_MAX_CHARS = "ingest.slowlog.sql.max.chars";
   public static final String MAX_DECOMPRESSED_BYTES = "ingest.subscription.max.decompressed.bytes";
+  public static final String REPLAY_SORT_MAX_RECORDS = "ingest.replay.sort.max.records";
+  public static final String REPLAY_SORT_SPILL_DIR = "ingest.replay.sort.spill.dir";
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -52,7 +54,24 @@ public final class IngestConfig extends AbstractConfig {
               Range.atLeast(1024),
               Importance.LOW,
               "Largest decompressed CloudWatch Logs subscription payload accepted; larger ones"
-                  + " go to the dead-letter topic (gzip bombs).");
+                  + " go to the dead-letter topic (gzip bombs).")
+          .define(
+              REPLAY_SORT_MAX_RECORDS,
+              Type.INT,
+              200_000,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Replay puts its input in event-time order; it holds at most this many records in"
+                  + " memory and writes the rest as sorted runs to "
+                  + REPLAY_SORT_SPILL_DIR
+                  + ", merged at the end (about 1 KiB of heap per held record).")
+          .define(
+              REPLAY_SORT_SPILL_DIR,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "Folder for replay's sorted runs (deleted after the merge); empty: the system's"
+                  + " temporary folder.");
 
   public IngestConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);

@@ -7,17 +7,17 @@ import io.precursor.topics.Topics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,15 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
 
   private final Producer<byte[], byte[]> producer;
   private final Topics topics;
-  // What publish() and deadLetter() sent and awaitAcknowledged() has not checked yet.
-  private final List<Future<RecordMetadata>> pending = new ArrayList<>();
+  // The first refusal of a record publish() or deadLetter() sent that awaitAcknowledged() has not
+  // reported yet. No future is kept per record: a replay publishes tens of millions of them.
+  private final AtomicReference<Exception> refused = new AtomicReference<>();
+  private final Callback rememberRefusal =
+      (metadata, e) -> {
+        if (e != null) {
+          refused.compareAndSet(null, e);
+        }
+      };
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
 
@@ -56,6 +63,9 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // One batch in flight per partition: a batch refused while a new topic's leader settles
+    // otherwise left the next ones out of sequence until they expired (seen in ReplayIT).
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return props;
   }
 
@@ -72,18 +82,12 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
 
   @Override
   public <V> void publish(Topic<String, V> topic, String key, V value, Instant eventTime) {
-    Future<RecordMetadata> ack = send(topic, key, value, eventTime);
-    synchronized (pending) {
-      pending.add(ack);
-    }
+    send(topic, key, value, eventTime, rememberRefusal);
   }
 
   @Override
   public void deadLetter(String source, String reason, Throwable error, byte[] raw) {
-    Future<RecordMetadata> ack = sendDeadLetter(source, reason, error, raw);
-    synchronized (pending) {
-      pending.add(ack);
-    }
+    sendDeadLetter(source, reason, error, raw, rememberRefusal);
   }
 
   /**
@@ -92,10 +96,16 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
    */
   public <V> Future<RecordMetadata> send(
       Topic<String, V> topic, String key, V value, Instant eventTime) {
+    return send(topic, key, value, eventTime, null);
+  }
+
+  private <V> Future<RecordMetadata> send(
+      Topic<String, V> topic, String key, V value, Instant eventTime, Callback callback) {
     byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
     Future<RecordMetadata> ack =
-        producer.send(new ProducerRecord<>(topic.name(), null, eventTime.toEpochMilli(), k, v));
+        producer.send(
+            new ProducerRecord<>(topic.name(), null, eventTime.toEpochMilli(), k, v), callback);
     published.incrementAndGet();
     return ack;
   }
@@ -106,6 +116,11 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
    */
   public Future<RecordMetadata> sendDeadLetter(
       String source, String reason, Throwable error, byte[] raw) {
+    return sendDeadLetter(source, reason, error, raw, null);
+  }
+
+  private Future<RecordMetadata> sendDeadLetter(
+      String source, String reason, Throwable error, byte[] raw, Callback callback) {
     LOG.warn("dead letter from {}: {}", source, reason);
     Topic<String, DeadLetter> topic = topics.deadLetters(Topics.Stage.INGEST);
     DeadLetter letter =
@@ -117,7 +132,7 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
             .setRaw(ByteBuffer.wrap(raw == null ? new byte[0] : raw))
             .setTime(Instant.now())
             .build();
-    Future<RecordMetadata> ack = send(topic, source, letter, letter.getTime());
+    Future<RecordMetadata> ack = send(topic, source, letter, letter.getTime(), callback);
     deadLettered.incrementAndGet();
     return ack;
   }
@@ -129,21 +144,15 @@ public final class IngestPublisher implements IngestSink, AutoCloseable {
    * @throws IngestPublishException if any of them could not be written
    */
   public void awaitAcknowledged() {
-    List<Future<RecordMetadata>> acks;
-    synchronized (pending) {
-      acks = List.copyOf(pending);
-      pending.clear();
-    }
-    producer.flush();
     try {
-      for (Future<RecordMetadata> ack : acks) {
-        ack.get();
-      }
-    } catch (ExecutionException e) {
-      throw new IngestPublishException("Kafka refused a record: " + e.getCause().getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Returns once every record sent before it has completed, its callback included.
+      producer.flush();
+    } catch (InterruptException e) {
       throw new IngestPublishException("interrupted while waiting for Kafka", e);
+    }
+    Exception e = refused.getAndSet(null);
+    if (e != null) {
+      throw new IngestPublishException("Kafka refused a record: " + e.getMessage(), e);
     }
   }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.precursor.ingest.logs.Fixtures;
 import io.precursor.scenarios.BundledScenarios;
 import io.precursor.scenarios.ScenarioManifest;
+import io.precursor.scenarios.ScenarioWriter;
+import io.precursor.scenarios.Scenarios;
 import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
 import io.precursor.schemas.DeadlockDumpEnd;
@@ -26,6 +28,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +155,105 @@ class ExportIngestTest {
   }
 
   @Test
+  void shouldReadFilterLogEventsExportsIntoTheSameRecordsAsTheKinesisExportOfTheSameScenario(
+      @TempDir Path dir) throws Exception {
+    // given seed-000 exported both ways: kinesis get-records, and filter-log-events per log group
+    Scenarios.write("seed-000", dir.resolve("kinesis-form"));
+    ScenarioManifest logsForm =
+        Scenarios.write(
+            "seed-000", dir.resolve("logs-form"), ScenarioWriter.LogExport.FILTER_LOG_EVENTS);
+    assertThat(dir.resolve("logs-form/logs/aws/rds/cluster/ads-prod/slowquery")).isDirectory();
+    assertThat(dir.resolve("logs-form/kinesis")).doesNotExist();
+    RecordingSink fromKinesis = new RecordingSink();
+    RecordingSink fromLogs = new RecordingSink();
+    IngestCounters logCounters = new IngestCounters();
+
+    // when
+    new ExportIngest(config, topics, new IngestCounters())
+        .ingest(dir.resolve("kinesis-form"), fromKinesis);
+    new ExportIngest(config, topics, logCounters).ingest(dir.resolve("logs-form"), fromLogs);
+
+    // then the same slow queries, error lines, datapoints and events, in event-time order
+    assertThat(fromLogs.dead).isEmpty();
+    assertThat(fromLogs.published)
+        .isSortedAccordingTo(Comparator.comparing(RecordingSink.Published::time))
+        .hasSameSizeAs(fromKinesis.published)
+        .containsExactlyInAnyOrderElementsOf(fromKinesis.published);
+    assertThat(logCounters.slowQueries()).isEqualTo(logsForm.longFact("slowQueryLogEvents"));
+    assertThat(fromLogs.published)
+        .filteredOn(
+            p -> p.value() instanceof MetricSample m && m.getInstance().equals("ads-prod-1"))
+        .as("the cluster learnt from the log group folders")
+        .extracting(p -> ((MetricSample) p.value()).getCluster())
+        .containsOnly("ads-prod");
+  }
+
+  @Test
+  void shouldGiveTheSameOrderWhenTheExportDoesNotFitTheSortBudget(@TempDir Path dir)
+      throws Exception {
+    // given seed-000 (6,163 records) and a budget of 500 held records
+    BundledScenarios.extract("seed-000", dir.resolve("seed"));
+    Files.createDirectories(dir.resolve("runs"));
+    IngestConfig small =
+        new IngestConfig(
+            Map.of(
+                "bootstrap.servers",
+                "unused:9092",
+                IngestConfig.REPLAY_SORT_MAX_RECORDS,
+                "2000",
+                IngestConfig.REPLAY_SORT_SPILL_DIR,
+                dir.resolve("runs").toString()));
+    RecordingSink inMemory = new RecordingSink();
+    RecordingSink merged = new RecordingSink();
+
+    // when
+    new ExportIngest(config, topics, new IngestCounters()).ingest(dir.resolve("seed"), inMemory);
+    new ExportIngest(small, topics, new IngestCounters()).ingest(dir.resolve("seed"), merged);
+
+    // then exactly the same records in exactly the same order, and no run file left behind
+    assertThat(inMemory.published).hasSizeGreaterThan(10 * 500);
+    assertThat(merged.published).containsExactlyElementsOf(inMemory.published);
+    try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+      assertThat(runs).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldRouteAFilterLogEventsExportByItsFolderAndSetAsideOneWithoutALogGroup(@TempDir Path dir)
+      throws Exception {
+    // given a slow log page in its log group's folder, and a page straight under logs/
+    Path group = dir.resolve("logs/aws/rds/cluster/ads-prod/slowquery");
+    Files.createDirectories(group);
+    Path page = Path.of(getClass().getResource("/files/logs/filter-log-events-pages.json").toURI());
+    Files.copy(page, group.resolve("page-1.json"));
+    Files.copy(page, dir.resolve("logs/stray.json"));
+    IngestCounters counters = new IngestCounters();
+    RecordingSink sink = new RecordingSink();
+
+    // when
+    new ExportIngest(config, topics, counters).ingest(dir, sink);
+
+    // then the slow queries are the instance's (log stream) in the cluster (log group) ...
+    assertThat(sink.published)
+        .extracting(p -> (SlowQueryEntry) p.value())
+        .extracting(SlowQueryEntry::getInstance, SlowQueryEntry::getCluster, e -> e.getTables())
+        .containsExactly(
+            tuple("ads-prod-1", "ads-prod", List.of("ad_logs")),
+            tuple("ads-prod-1", "ads-prod", List.of("ad_logs")));
+    // ... and the stray file and the event without a message are set aside, saying where
+    assertThat(sink.dead)
+        .extracting(RecordingSink.Dead::source, RecordingSink.Dead::reason)
+        .containsExactlyInAnyOrder(
+            tuple(
+                dir.resolve("logs/stray.json") + " (line 1)",
+                "filter-log-events output does not name its log group: put it in logs/<log"
+                    + " group>/, e.g. logs/aws/rds/cluster/<cluster>/slowquery/"),
+            tuple(group.resolve("page-1.json") + ":1 (line 10)", "it has no message"));
+    assertThat(counters.deadLetters(IngestCounters.DeadLetterReason.UNREADABLE_EXPORT_ITEM))
+        .isEqualTo(2);
+  }
+
+  @Test
   void shouldSayWhatADirectoryLacks(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("nothing-here"));
 
@@ -160,6 +262,6 @@ class ExportIngestTest {
                 new ExportIngest(config, topics, new IngestCounters())
                     .ingest(dir, new RecordingSink()))
         .isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining("kinesis/, metrics/, events/");
+        .hasMessageContaining("kinesis/, logs/, metrics/, events/");
   }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description =
-        "Writes an incident scenario as AWS CLI exports (kinesis get-records, cloudwatch"
-            + " get-metric-data with its queries, rds describe-events), for the demo, replay,"
+        "Writes an incident scenario as AWS CLI exports (kinesis get-records or logs"
+            + " filter-log-events, cloudwatch get-metric-data with its queries, rds describe-events), for the demo, replay,"
             + " tests and benchmarks.")
 final class SimulateCommand implements Callable<Integer> {
 
@@ -67,6 +67,31 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "steady-fleet only: the random seed.")
   Long seed;
 
+  /** How the slow query and error logs are exported. */
+  enum LogFormat {
+    /** aws kinesis get-records of the subscription's stream, under kinesis/ */
+    get_records(ScenarioWriter.LogExport.KINESIS_GET_RECORDS),
+    /** aws logs filter-log-events of each log group, under logs/<log group>/ */
+    filter_log_events(ScenarioWriter.LogExport.FILTER_LOG_EVENTS);
+
+    final ScenarioWriter.LogExport export;
+
+    LogFormat(ScenarioWriter.LogExport export) {
+      this.export = export;
+    }
+  }
+
+  @Option(
+      names = "--log-format",
+      defaultValue = "get_records",
+      paramLabel = "FORMAT",
+      description =
+          "How the slow query and error logs are exported: get_records (aws kinesis get-records"
+              + " of the log subscription's stream, in kinesis/) or filter_log_events (aws logs"
+              + " filter-log-events of each log group, in logs/<log group>/); default:"
+              + " ${DEFAULT-VALUE}.")
+  LogFormat logFormat;
+
   @Override
   public Integer call() throws Exception {
     ScenarioManifest manifest;
@@ -78,7 +103,7 @@ final class SimulateCommand implements Callable<Integer> {
       if (slowQueriesPerSecond != null) fleet.slowQueriesPerSecond(slowQueriesPerSecond);
       if (failovers != null) fleet.failovers(failovers);
       if (seed != null) fleet.seed(seed);
-      manifest = ScenarioWriter.write(fleet.build(), out);
+      manifest = ScenarioWriter.write(fleet.build(), out, logFormat.export);
     } else if (java.util.stream.Stream.of(
             instances, duration, start, slowQueriesPerSecond, failovers, seed)
         .anyMatch(java.util.Objects::nonNull)) {
@@ -89,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
               + " is fixed");
       return 2;
     } else {
-      manifest = Scenarios.write(scenario, out);
+      manifest = Scenarios.write(scenario, out, logFormat.export);
     }
     System.out.printf(
         "wrote scenario %s (%s to %s) into %s:%n",

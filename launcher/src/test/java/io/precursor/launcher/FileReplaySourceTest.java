@@ -43,6 +43,6 @@ class FileReplaySourceTest {
                 new FileReplaySource(dir)
                     .load(settings, topics, sink -> sink, new IngestCounters()))
         .isInstanceOf(ReplaySourceException.class)
-        .hasMessage(dir + " holds none of kinesis/, metrics/, events/, eventbridge/");
+        .hasMessage(dir + " holds none of kinesis/, logs/, metrics/, events/, eventbridge/");
   }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 public record ScenarioFile(String path, String format, Map<String, String> details) {
 
   public static final String KINESIS_GET_RECORDS = "aws kinesis get-records";
+  public static final String FILTER_LOG_EVENTS = "aws logs filter-log-events";
   public static final String METRIC_DATA_QUERIES =
       "aws cloudwatch get-metric-data --metric-data-queries";
   public static final String GET_METRIC_DATA = "aws cloudwatch get-metric-data";

@@ -1,6 +1,8 @@
 package io.precursor.scenarios;
 
 import io.precursor.scenarios.awscli.DescribeEventsWriter;
+import io.precursor.scenarios.awscli.FilterLogEventsWriter;
+import io.precursor.scenarios.awscli.FilterLogEventsWriter.LogGroupExport;
 import io.precursor.scenarios.awscli.KinesisExport;
 import io.precursor.scenarios.awscli.KinesisGetRecordsWriter;
 import io.precursor.scenarios.awscli.MetricDataWriter;
@@ -23,6 +25,9 @@ import java.util.stream.Stream;
  * <pre>
  * scenario.json
  * kinesis/&lt;stream&gt;.json                    aws kinesis get-records (slow query and error logs)
+ *   or, with {@link LogExport#FILTER_LOG_EVENTS}:
+ * logs/&lt;log group&gt;/filter-log-events-00001.json  aws logs filter-log-events, e.g.
+ *                                          logs/aws/rds/cluster/ads-prod/slowquery/...
  * metrics/queries.json                     --metric-data-queries
  * metrics/get-metric-data.json             aws cloudwatch get-metric-data
  * events/describe-events.json              aws rds describe-events --source-type db-cluster
@@ -31,27 +36,61 @@ import java.util.stream.Stream;
  */
 public final class ScenarioWriter {
 
+  /** How the slow query and error logs are exported. */
+  public enum LogExport {
+    /** {@code aws kinesis get-records} of the stream a log subscription writes to (the default). */
+    KINESIS_GET_RECORDS,
+    /** {@code aws logs filter-log-events} of each log group. */
+    FILTER_LOG_EVENTS
+  }
+
   private ScenarioWriter() {}
 
   /** Writes {@code scenario} into {@code directory}, which must be empty or not exist yet. */
   public static ScenarioManifest write(Scenario scenario, Path directory) throws IOException {
+    return write(scenario, directory, LogExport.KINESIS_GET_RECORDS);
+  }
+
+  /** As {@link #write(Scenario, Path)}, with the logs exported as {@code logExport} says. */
+  public static ScenarioManifest write(Scenario scenario, Path directory, LogExport logExport)
+      throws IOException {
     requireEmpty(directory);
     List<ScenarioFile> files = new ArrayList<>();
-
-    KinesisExport kinesis =
-        new KinesisGetRecordsWriter(
-                scenario.kinesisStream(),
-                scenario.fleet().account().accountId(),
-                scenario.subscriptionFilter(),
-                Seeds.derive(scenario.seed(), "kinesis"),
-                KinesisGetRecordsWriter.MAX_RECORDS_PER_CALL)
-            .write(directory.resolve("kinesis"), scenario.start(), scenario.logSources());
-    for (Path file : kinesis.files()) {
-      files.add(
-          new ScenarioFile(
-              relative(directory, file),
-              ScenarioFile.KINESIS_GET_RECORDS,
-              Map.of("stream", scenario.kinesisStream())));
+    Map<String, Object> logFacts = new LinkedHashMap<>();
+    Map<String, Long> logEventsByType = new TreeMap<>();
+    if (logExport == LogExport.KINESIS_GET_RECORDS) {
+      KinesisExport kinesis =
+          new KinesisGetRecordsWriter(
+                  scenario.kinesisStream(),
+                  scenario.fleet().account().accountId(),
+                  scenario.subscriptionFilter(),
+                  Seeds.derive(scenario.seed(), "kinesis"),
+                  KinesisGetRecordsWriter.MAX_RECORDS_PER_CALL)
+              .write(directory.resolve("kinesis"), scenario.start(), scenario.logSources());
+      for (Path file : kinesis.files()) {
+        files.add(
+            new ScenarioFile(
+                relative(directory, file),
+                ScenarioFile.KINESIS_GET_RECORDS,
+                Map.of("stream", scenario.kinesisStream())));
+      }
+      logFacts.put("kinesisRecords", kinesis.records());
+      logEventsByType.putAll(kinesis.logEventsByType());
+    } else {
+      List<LogGroupExport> groups =
+          new FilterLogEventsWriter(
+                  Seeds.derive(scenario.seed(), "logs"), FilterLogEventsWriter.MAX_EVENTS_PER_CALL)
+              .write(directory.resolve("logs"), scenario.logSources());
+      for (LogGroupExport group : groups) {
+        for (Path file : group.files()) {
+          files.add(
+              new ScenarioFile(
+                  relative(directory, file),
+                  ScenarioFile.FILTER_LOG_EVENTS,
+                  Map.of("logGroup", group.logGroup())));
+        }
+        logEventsByType.merge(group.logType(), group.events(), Long::sum);
+      }
     }
 
     Path queries = directory.resolve("metrics/queries.json");
@@ -88,9 +127,9 @@ public final class ScenarioWriter {
     }
 
     Map<String, Object> facts = new LinkedHashMap<>(scenario.facts());
-    facts.put("kinesisRecords", kinesis.records());
-    facts.put("slowQueryLogEvents", kinesis.logEventsByType().getOrDefault("slowquery", 0L));
-    facts.put("errorLogEvents", kinesis.logEventsByType().getOrDefault("error", 0L));
+    facts.putAll(logFacts);
+    facts.put("slowQueryLogEvents", logEventsByType.getOrDefault("slowquery", 0L));
+    facts.put("errorLogEvents", logEventsByType.getOrDefault("error", 0L));
     facts.put("metricSeries", (long) metrics.series());
     facts.put("metricDatapoints", metrics.datapoints());
     facts.put("rdsEvents", (long) scenario.events().size());

@@ -55,4 +55,10 @@ public final class Scenarios {
   public static ScenarioManifest write(String name, Path directory) throws IOException {
     return ScenarioWriter.write(named(name), directory);
   }
+
+  /** As {@link #write(String, Path)}, with the logs exported as {@code logExport} says. */
+  public static ScenarioManifest write(
+      String name, Path directory, ScenarioWriter.LogExport logExport) throws IOException {
+    return ScenarioWriter.write(named(name), directory, logExport);
+  }
 }

@@ -15,8 +15,9 @@ import java.util.NoSuchElementException;
 
 /**
  * Streams the items of one array in each of a list of JSON files, e.g. the {@code Records} of
- * {@code get-records} output, holding one item in memory at a time. A file that is not valid JSON
- * yields one error at the place it breaks, and reading goes on with the next file.
+ * {@code get-records} output, holding one item in memory at a time. A file may hold several such
+ * documents one after the other (pages of a paginated command appended to one file). A file that is
+ * not valid JSON yields one error at the place it breaks, and reading goes on with the next file.
  */
 final class JsonArrayEntries<T> implements FileEntries<T> {
 
@@ -45,7 +46,8 @@ final class JsonArrayEntries<T> implements FileEntries<T> {
   public boolean hasNext() {
     while (ready.isEmpty()) {
       if (parser == null && !openNextFile()) {
-        return false;
+        // The last file may have been set aside whole on opening: that error is still to come.
+        return !ready.isEmpty();
       }
       readNextItem();
     }
@@ -86,7 +88,11 @@ final class JsonArrayEntries<T> implements FileEntries<T> {
 
   /** Moves to the array's first item; records an error and closes the file when there is none. */
   private boolean findArray() throws IOException {
-    JsonToken root = parser.nextToken();
+    return findArray(parser.nextToken());
+  }
+
+  /** As {@link #findArray()}, in the document that starts with {@code root}. */
+  private boolean findArray(JsonToken root) throws IOException {
     String expected =
         arrayField == null ? "a JSON array" : "a JSON object with a " + arrayField + " array";
     if (arrayField == null) {
@@ -111,8 +117,9 @@ final class JsonArrayEntries<T> implements FileEntries<T> {
     try {
       JsonToken token = parser.nextToken();
       if (token == JsonToken.END_ARRAY || token == null) {
-        // What follows the array (NextShardIterator, Messages, ...) carries nothing to read.
-        closeFile();
+        if (token == null || !nextDocument()) {
+          closeFile();
+        }
         return;
       }
       FilePosition position =
@@ -130,6 +137,21 @@ final class JsonArrayEntries<T> implements FileEntries<T> {
     } catch (IOException e) {
       throw new ExportFileException(file, "cannot be read", e);
     }
+  }
+
+  /**
+   * Skips what follows the array in its document (NextShardIterator, nextToken, Messages, ...: they
+   * carry nothing to read) and moves into the next document's array, if the file holds another.
+   */
+  private boolean nextDocument() throws IOException {
+    if (arrayField != null) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        parser.nextToken();
+        parser.skipChildren();
+      }
+    }
+    JsonToken next = parser.nextToken();
+    return next != null && findArray(next);
   }
 
   private void notJson(JsonProcessingException e) {
