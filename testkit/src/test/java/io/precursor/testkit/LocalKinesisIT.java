@@ -101,7 +101,9 @@ class LocalKinesisIT {
       if (!Files.exists(file)) {
         continue;
       }
-      for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+      // One read: the table changes under us while other tests open and close sockets.
+      List<String> lines = Files.readAllLines(file);
+      for (String line : lines.subList(1, lines.size())) {
         String[] fields = line.trim().split("\\s+");
         String[] local = fields[1].split(":");
         boolean listen = fields[3].equals("0A");
