@@ -49,6 +49,7 @@ public final class AlertingConfig extends AbstractConfig {
   public static final String RETRY_MAX_ELAPSED_MS = "alerting.slack.retry.max.elapsed.ms";
   public static final String REQUEST_TIMEOUT_MS = "alerting.slack.request.timeout.ms";
   public static final String WEBHOOKS = "alerting.slack.webhooks";
+  public static final String QUEUE_CAPACITY = "alerting.slack.queue.capacity";
   public static final String ROUTES = "alerting.routes";
   public static final String ROUTES_UNMATCHED = "alerting.routes.unmatched";
   public static final String SNAPSHOT_ENABLED = "alerting.snapshot.enabled";
@@ -190,6 +191,14 @@ public final class AlertingConfig extends AbstractConfig {
               Range.between(100L, 300_000L),
               Importance.LOW,
               "Limit on connecting to the webhook and on each request.")
+          .define(
+              QUEUE_CAPACITY,
+              Type.INT,
+              1000,
+              Range.between(1, 100_000),
+              Importance.LOW,
+              "Alerts that may wait for each webhook; when a webhook's queue is full, the partitions"
+                  + " whose next alert goes there pause until it has room.")
           .define(
               WEBHOOKS,
               Type.LIST,
@@ -564,6 +573,11 @@ public final class AlertingConfig extends AbstractConfig {
     }
     boolean postUnmatched = getString(ROUTES_UNMATCHED).equalsIgnoreCase("post");
     return new Routing(rules, webhookName(), postUnmatched);
+  }
+
+  /** Alerts that may wait in each webhook's queue. */
+  public int queueCapacity() {
+    return getInt(QUEUE_CAPACITY);
   }
 
   /** Pacing, retry bounds and timeout of the webhook client. */

@@ -21,17 +21,21 @@ import io.precursor.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,6 +45,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,22 +59,26 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * The alerting stage: reads precursors and incidents, routes each to its Slack webhooks and, when a
  * rule asks, an RDS snapshot; does each action once, audits it on the actions topic before the
  * consumer offset moves past its record, and sets unreadable records aside on its dead-letter
- * topic.
+ * topic. Each webhook has a sender thread of its own, so one webhook waiting on its rate limit or a
+ * failing Slack does not hold up the others.
  */
 public final class AlertingService implements Runnable, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AlertingService.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  // While records wait for room in a full queue, look again soon.
+  private static final Duration POLL_WHILE_WAITING = Duration.ofMillis(50);
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
   // Each record may wait on Slack (rate limit, retries): keep batches small so a poll comes soon.
   private static final int MAX_POLL_RECORDS = 10;
 
   private final Topics topics;
-  private final Map<String, SlackWebhook> webhooks;
+  private final Map<String, WebhookSender> senders;
   private final Routing routing;
   private final AlertPolicy policy;
   private final List<String> sources;
   private final Consumer<byte[], byte[]> consumer;
+  private final Consumer<byte[], byte[]> actionsReader;
   private final Producer<byte[], byte[]> producer;
   private final ActionLog actionLog;
   private final DeadLetterWriter deadLetters;
@@ -81,12 +90,18 @@ public final class AlertingService implements Runnable, AutoCloseable {
   private final Clock clock;
   private final Duration closeTimeout;
   private final AlertingCounters counters = new AlertingCounters();
-  private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+  // The consumer thread's view of each assigned partition; the senders settle actions in it.
+  private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  // Records polled but not yet handed to the senders (a queue was full); their partitions pause.
+  private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> waiting =
+      new LinkedHashMap<>();
   // Snapshots RDS refused for now, in arrival order; their records hold the commit back.
   private final List<DeferredSnapshot> deferred = new ArrayList<>();
+  private final AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
   private final List<java.util.function.Consumer<DeliveredAlert>> listeners =
       new CopyOnWriteArrayList<>();
-  private final PartitionAssignment assignment = new PartitionAssignment();
+  private final PartitionAssignment assignment;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -95,7 +110,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
   /** A snapshot waiting to be asked for again, and the record that asked for it. */
   private record DeferredSnapshot(
       SnapshotRequest request,
-      TopicPartition partition,
+      PartitionProgress progress,
       long offset,
       Instant firstAttempt,
       int attempts,
@@ -119,12 +134,19 @@ public final class AlertingService implements Runnable, AutoCloseable {
 
   private AlertingService(AlertingConfig config, Topics topics, RdsSnapshots rds) {
     this.topics = topics;
-    this.webhooks = new LinkedHashMap<>();
+    this.senders = new LinkedHashMap<>();
     config
         .webhookUrls()
         .forEach(
             (name, url) ->
-                webhooks.put(name, new SlackWebhook(name, url, config.webhookSettings())));
+                senders.put(
+                    name,
+                    new WebhookSender(
+                        new SlackWebhook(name, url, config.webhookSettings()),
+                        config.queueCapacity(),
+                        this::deliver,
+                        this::senderFailed)));
+    this.assignment = new PartitionAssignment(new Handover());
     this.routing = config.routing();
     this.policy = new AlertPolicy(config.minSeverity());
     this.sources =
@@ -133,6 +155,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
             : List.of(topics.precursors().name());
     this.clock = Clock.systemUTC();
     this.consumer = new KafkaConsumer<>(consumerProperties(config));
+    this.actionsReader = new KafkaConsumer<>(actionsReaderProperties(config));
     this.producer = new KafkaProducer<>(producerProperties(config));
     this.actionLog = new ActionLog(producer, topics.actions());
     this.deadLetters = new DeadLetterWriter(producer, topics, clock);
@@ -154,7 +177,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  /** Calls {@code listener} with each alert Slack accepted, on the service thread. */
+  /** Calls {@code listener} with each alert Slack accepted, on the thread of its webhook. */
   public void onDelivered(java.util.function.Consumer<DeliveredAlert> listener) {
     listeners.add(listener);
   }
@@ -174,7 +197,9 @@ public final class AlertingService implements Runnable, AutoCloseable {
 
   /** The webhooks alerts are routed to, by name. */
   Map<String, SlackWebhook> webhooks() {
-    return Map.copyOf(webhooks);
+    Map<String, SlackWebhook> webhooks = new LinkedHashMap<>();
+    senders.forEach((name, sender) -> webhooks.put(name, sender.webhook()));
+    return webhooks;
   }
 
   /** What the service has done so far. */
@@ -193,23 +218,28 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
     try {
       completed =
-          CompletedActions.load(consumer, topics.actions(), LOAD_TIMEOUT, this::rememberSnapshot);
+          CompletedActions.load(
+              actionsReader, topics.actions(), LOAD_TIMEOUT, this::rememberSnapshot);
+      senders.values().forEach(WebhookSender::start);
       consumer.subscribe(sources, assignment);
       log.info(
           "Alerting started: reading {}, webhooks {}, {} routing rules, snapshots {}",
           sources,
-          webhooks.keySet(),
+          senders.keySet(),
           routing.rules().size(),
           snapshotSettings.enabled() ? "enabled" : "in dry run");
       while (!closing.get()) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          if (closing.get()) {
-            break; // finish the in-flight record only; the rest is read again after a restart
-          }
-          handle(record);
+        throwIfASenderFailed();
+        for (ConsumerRecord<byte[], byte[]> record :
+            consumer.poll(waiting.isEmpty() ? POLL : POLL_WHILE_WAITING)) {
+          waiting
+              .computeIfAbsent(
+                  new TopicPartition(record.topic(), record.partition()), p -> new ArrayDeque<>())
+              .addLast(record);
         }
+        handOver();
         retryDeferredSnapshots();
-        commitPending();
+        commitProgress();
       }
     } catch (WakeupException e) {
       if (!closing.get()) {
@@ -220,7 +250,10 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  /** Stops the loop after the in-flight record, commits what was done, and closes the clients. */
+  /**
+   * Stops taking records, lets each webhook finish and audit the post in flight, commits what was
+   * done and closes the clients; queued alerts are posted after a restart.
+   */
   @Override
   public void close() {
     closing.set(true);
@@ -239,40 +272,80 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  private void handle(ConsumerRecord<byte[], byte[]> record) {
-    counters.countRead();
+  // Hands waiting records to the senders in offset order per partition; a partition whose next
+  // record finds a full queue pauses until there is room (bounded memory).
+  private void handOver() {
+    for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
+      var entry = it.next();
+      TopicPartition partition = entry.getKey();
+      ArrayDeque<ConsumerRecord<byte[], byte[]>> records = entry.getValue();
+      while (!records.isEmpty() && !closing.get() && handle(records.peekFirst())) {
+        records.removeFirst();
+      }
+      Set<TopicPartition> one = Set.of(partition);
+      if (records.isEmpty()) {
+        it.remove();
+        if (consumer.paused().contains(partition)) {
+          consumer.resume(one);
+        }
+      } else if (!consumer.paused().contains(partition)) {
+        consumer.pause(one);
+      }
+    }
+  }
+
+  // False, with nothing done, when a webhook the record goes to has no room in its queue.
+  private boolean handle(ConsumerRecord<byte[], byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
+    PartitionProgress progress = this.progress.computeIfAbsent(partition, PartitionProgress::new);
     Optional<Postable> postable;
     try {
       postable = postableFor(record);
     } catch (UnusableRecord e) {
+      counters.countRead();
       log.warn("Setting aside {}: {}", DeadLetterWriter.source(record), e.getMessage());
       deadLetters.write(record, e.getMessage(), e.getCause());
       counters.countDeadLetter();
-      pending.put(partition, next);
-      commitPending();
-      return;
+      progress.taken(record.offset(), 0);
+      return true;
     }
-    pending.put(partition, next);
     if (postable.isEmpty()) {
-      return;
+      counters.countRead();
+      progress.taken(record.offset(), 0);
+      return true;
     }
     Route route = routing.route(postable.get().subject());
+    Map<WebhookSender, Alert> toPost = new LinkedHashMap<>();
     for (String webhook : route.webhooks()) {
-      post(postable.get().to(webhook), webhooks.get(webhook));
+      Alert alert = postable.get().to(webhook);
+      if (!completed.contains(alert.idempotencyKey())) {
+        WebhookSender sender = senders.get(webhook);
+        if (!sender.hasRoom()) {
+          return false;
+        }
+        toPost.put(sender, alert);
+      }
     }
-    if (route.snapshot()) {
-      snapshot(postable.get(), partition, record.offset());
+    counters.countRead();
+    for (int i = toPost.size(); i < route.webhooks().size(); i++) {
+      counters.countDuplicate();
     }
-    commitPending();
+    boolean snapshotPutOff =
+        route.snapshot() && snapshot(postable.get(), progress, record.offset());
+    // Registered before queueing, so no sender settles an action the progress does not know.
+    progress.taken(record.offset(), toPost.size() + (snapshotPutOff ? 1 : 0));
+    toPost.forEach(
+        (sender, alert) ->
+            sender.enqueue(new WebhookSender.Queued(alert, progress, record.offset())));
+    return true;
   }
 
-  // Post, then record, then (in handle) commit: a crash between the first two is the one window
-  // in which Slack can see a message twice; nothing is skipped to close it.
-  private void post(Alert alert, SlackWebhook webhook) {
+  // On the webhook's sender thread: post, then record; the commit follows once every action of
+  // the record is recorded. A crash between post and record is the one window in which Slack can
+  // see a message twice; nothing is skipped to close it.
+  private void deliver(Alert alert, SlackWebhook webhook) {
     if (completed.contains(alert.idempotencyKey())) {
-      counters.countDuplicate();
+      counters.countDuplicate(); // the same subject and revision came twice
       return;
     }
     DeliveryOutcome outcome = webhook.post(alert.message());
@@ -291,22 +364,39 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  private void snapshot(Postable postable, TopicPartition partition, long offset) {
+  private void senderFailed(RuntimeException e) {
+    senderFailure.compareAndSet(null, e);
+  }
+
+  private void throwIfASenderFailed() {
+    RuntimeException failure = senderFailure.get();
+    if (failure != null) {
+      throw new KafkaException("a webhook sender could not record its action", failure);
+    }
+  }
+
+  // True when RDS refused for now and the snapshot is put off; it then holds the record's commit.
+  private boolean snapshot(Postable postable, PartitionProgress progress, long offset) {
     Optional<SnapshotRequest> request = SnapshotRequest.of(postable.subject());
     if (request.isEmpty()) {
       log.warn("No snapshot for {}: it names no DB cluster or instance", postable.subject().id());
-      return;
+      return false;
     }
     if (completed.contains(request.get().idempotencyKey())) {
       counters.countDuplicate();
-      return;
+      return false;
     }
     Instant now = clock.instant();
-    attemptSnapshot(request.get(), partition, offset, now, 1);
+    return attemptSnapshot(request.get(), progress, offset, now, 1);
   }
 
-  private void attemptSnapshot(
-      SnapshotRequest request, TopicPartition partition, long offset, Instant first, int attempt) {
+  // True when the snapshot is put off again (added to the deferred list), false once recorded.
+  private boolean attemptSnapshot(
+      SnapshotRequest request,
+      PartitionProgress progress,
+      long offset,
+      Instant first,
+      int attempt) {
     Instant now = clock.instant();
     SnapshotAction.Step step = snapshots.attempt(request, attempt, now);
     if (step.retryLater()) {
@@ -321,7 +411,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
                 + "; still refused after "
                 + Duration.between(first, now).toSeconds()
                 + " s, given up");
-        return;
+        return false;
       }
       log.info(
           "Snapshot {} of {} refused for now ({}), asking again in {} ms",
@@ -330,10 +420,11 @@ public final class AlertingService implements Runnable, AutoCloseable {
           step.detail(),
           snapshotSettings.retryBackoff().toMillis());
       counters.countSnapshotDeferred();
-      deferred.add(new DeferredSnapshot(request, partition, offset, first, attempt, nextAttempt));
-      return;
+      deferred.add(new DeferredSnapshot(request, progress, offset, first, attempt, nextAttempt));
+      return true;
     }
     recordSnapshot(request, step.outcome(), attempt, step.detail());
+    return false;
   }
 
   private void recordSnapshot(
@@ -380,7 +471,10 @@ public final class AlertingService implements Runnable, AutoCloseable {
       }
     }
     for (DeferredSnapshot d : due) {
-      attemptSnapshot(d.request(), d.partition(), d.offset(), d.firstAttempt(), d.attempts() + 1);
+      if (!attemptSnapshot(
+          d.request(), d.progress(), d.offset(), d.firstAttempt(), d.attempts() + 1)) {
+        d.progress().settled(d.offset());
+      }
     }
   }
 
@@ -465,45 +559,95 @@ public final class AlertingService implements Runnable, AutoCloseable {
     }
   }
 
-  // Commits how far each partition is done: never past a record whose snapshot is still deferred,
-  // so a restart asks RDS again (with the same identifier) instead of forgetting it.
-  private void commitPending() {
-    if (pending.isEmpty()) {
+  // Commits how far each partition is done: never past a record with an alert not yet audited on
+  // some webhook or a snapshot still put off, so a restart does those again instead of forgetting.
+  private void commitProgress() {
+    commit(progress.values());
+  }
+
+  private void commit(Collection<PartitionProgress> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (PartitionProgress p : partitions) {
+      long upTo = p.committable();
+      if (upTo >= 0 && upTo > committed.getOrDefault(p.partition(), -1L)) {
+        offsets.put(p.partition(), new OffsetAndMetadata(upTo));
+      }
+    }
+    if (offsets.isEmpty()) {
       return;
     }
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    Map<TopicPartition, OffsetAndMetadata> held = new HashMap<>();
-    for (var entry : pending.entrySet()) {
-      long upTo = entry.getValue().offset();
-      for (DeferredSnapshot d : deferred) {
-        if (d.partition().equals(entry.getKey()) && d.offset() < upTo) {
-          upTo = d.offset();
-          held.put(entry.getKey(), entry.getValue());
-        }
-      }
-      offsets.put(entry.getKey(), new OffsetAndMetadata(upTo));
-    }
-    pending.clear();
-    // A partition held back stays pending until its deferred snapshot is settled.
-    pending.putAll(held);
     try {
-      consumer.commitSync(offsets);
+      commitSync(offsets);
+      offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
     } catch (CommitFailedException e) {
       // The partitions moved to another member, which resumes from the last commit.
       log.warn("Commit refused after a rebalance; the new owner resumes from the last commit");
-    } catch (WakeupException e) {
-      offsets.forEach(
-          pending::putIfAbsent); // close() interrupted the commit: retried in shutDown()
-      throw e;
     }
+  }
+
+  private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    try {
+      consumer.commitSync(offsets);
+    } catch (WakeupException e) {
+      if (!closing.get()) {
+        throw e;
+      }
+      consumer.commitSync(offsets); // close() woke the consumer; this commit is part of closing
+    }
+  }
+
+  /** Partitions coming and going: what is done is committed, what is not is read again. */
+  private final class Handover implements PartitionAssignment.Handover {
+
+    @Override
+    public void assigned(Collection<TopicPartition> partitions) {
+      // The previous owner audited actions past its last commit; they must not be repeated here.
+      completed.catchUp(LOAD_TIMEOUT);
+      for (TopicPartition partition : partitions) {
+        progress.computeIfAbsent(partition, PartitionProgress::new);
+      }
+    }
+
+    @Override
+    public void released(Collection<TopicPartition> partitions, boolean commit) {
+      release(partitions, commit);
+    }
+  }
+
+  // Drops the queued alerts and waiting records of the partitions, waits for the posts in flight
+  // to be audited, and commits up to the first record not fully audited.
+  private void release(Collection<TopicPartition> partitions, boolean commit) {
+    List<PartitionProgress> released = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      PartitionProgress p = progress.remove(partition);
+      if (p != null) {
+        p.revoke();
+        released.add(p);
+      }
+      waiting.remove(partition);
+    }
+    if (released.isEmpty()) {
+      return;
+    }
+    deferred.removeIf(d -> d.progress().revoked());
+    senders.values().forEach(WebhookSender::dropRevoked);
+    try {
+      if (commit) {
+        commit(released);
+      }
+    } finally {
+      partitions.forEach(committed::remove);
+    }
+    log.info("Released {} partitions{}", released.size(), commit ? ", done work committed" : "");
   }
 
   private void shutDown() {
     try {
-      commitPending();
+      release(new ArrayList<>(progress.keySet()), true);
     } catch (RuntimeException e) {
       log.warn("Could not commit the last offsets on shutdown: {}", e.toString());
     } finally {
+      senders.values().forEach(WebhookSender::close);
       closeClients();
       stopped.countDown();
       log.info("Alerting stopped: {}", counters);
@@ -511,7 +655,7 @@ public final class AlertingService implements Runnable, AutoCloseable {
   }
 
   private void closeClients() {
-    List<AutoCloseable> clients = new ArrayList<>(List.of(consumer, producer, rds));
+    List<AutoCloseable> clients = new ArrayList<>(List.of(consumer, actionsReader, producer, rds));
     for (AutoCloseable client : clients) {
       try {
         client.close();
@@ -540,6 +684,17 @@ public final class AlertingService implements Runnable, AutoCloseable {
         (int) Math.min(Integer.MAX_VALUE, Math.max(300_000L, MAX_POLL_RECORDS * worstPerRecord)));
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return props;
+  }
+
+  // Reads the actions topic by hand (no group, no commits) at start and after each assignment.
+  static Map<String, Object> actionsReaderProperties(AlertingConfig config) {
+    Map<String, Object> props = consumerProperties(config);
+    props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    props.remove(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+    props.put(
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        "precursor-alerting-" + config.webhookName() + "-actions-reader");
     return props;
   }
 

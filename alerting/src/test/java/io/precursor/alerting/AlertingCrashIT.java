@@ -227,8 +227,8 @@ class AlertingCrashIT {
     log.info(
         "{} alerts, {} hard kills, {} duplicate posts (seed {})", alerts, kills, duplicates, seed);
     assertThat(receipts).hasSize(alerts);
-    // Each kill can land in the post-to-audit window of at most one alert (posts are one at a
-    // time).
+    // Each kill can land in the post-to-audit window of at most one alert per webhook (each
+    // webhook posts one at a time), and this run has one webhook.
     assertThat(receipts.values()).allMatch(n -> n <= 2);
     assertThat(duplicates).isLessThanOrEqualTo(kills);
     List<ActionRecord> actions = harness.readAll(harness.topics.actions());

@@ -43,6 +43,8 @@ public final class LocalSlackWebhook implements AutoCloseable {
   private final Deque<Response> scripted = new ArrayDeque<>();
   private final List<Request> log = new ArrayList<>();
   private volatile Consumer<String> onAccepted = body -> {};
+  // An outage: every request gets this status until recover(); 0 when up.
+  private int outageStatus;
   private int requests;
   // Slack's limit when set (about one a second, short bursts): more gets 429 Retry-After.
   private double limitPerSecond;
@@ -102,6 +104,16 @@ public final class LocalSlackWebhook implements AutoCloseable {
    */
   public synchronized void enqueueHang(Duration hang) {
     scripted.addLast(new Response(503, "hung", Map.of(), hang));
+  }
+
+  /** Answers every request with {@code status} (e.g. 500) until {@link #recover()}. */
+  public synchronized void failWith(int status) {
+    this.outageStatus = status;
+  }
+
+  /** Ends an outage begun with {@link #failWith}. */
+  public synchronized void recover() {
+    this.outageStatus = 0;
   }
 
   /** Every request in arrival order, with the status it got. */
@@ -180,7 +192,11 @@ public final class LocalSlackWebhook implements AutoCloseable {
       if (!PATH.equals(exchange.getRequestURI().getPath())) {
         return new Response(404, "no_service", Map.of());
       }
-      response = scripted.isEmpty() ? new Response(200, "ok", Map.of()) : scripted.removeFirst();
+      if (outageStatus != 0) {
+        response = new Response(outageStatus, "outage", Map.of());
+      } else {
+        response = scripted.isEmpty() ? new Response(200, "ok", Map.of()) : scripted.removeFirst();
+      }
       if (response.status() == 200 && overLimit()) {
         response = new Response(429, "rate_limited", Map.of("Retry-After", "1"));
       }

@@ -26,10 +26,26 @@ public final class CompletedActions {
   private static final Logger log = LoggerFactory.getLogger(CompletedActions.class);
 
   private final Set<String> keys = new HashSet<>();
+  private final Consumer<byte[], byte[]> consumer;
+  private final Topic<String, ActionRecord> actions;
+  private final java.util.function.Consumer<ActionRecord> seen;
+  private final List<TopicPartition> partitions;
+
+  private CompletedActions(
+      Consumer<byte[], byte[]> consumer,
+      Topic<String, ActionRecord> actions,
+      java.util.function.Consumer<ActionRecord> seen,
+      List<TopicPartition> partitions) {
+    this.consumer = consumer;
+    this.actions = actions;
+    this.seen = seen;
+    this.partitions = partitions;
+  }
 
   /**
    * Reads {@code actions} from the beginning to its current end with {@code consumer} (assigned by
-   * hand, no group), keeps the keys of completed actions and shows every record to {@code seen}.
+   * hand, no group, and kept for {@link #catchUp}), keeps the keys of completed actions and shows
+   * {@code seen} each completed action the first time its key appears.
    *
    * @throws TimeoutException when the end is not reached within {@code timeout}: starting with a
    *     partial view would send duplicates
@@ -39,16 +55,40 @@ public final class CompletedActions {
       Topic<String, ActionRecord> actions,
       Duration timeout,
       java.util.function.Consumer<ActionRecord> seen) {
-    CompletedActions completed = new CompletedActions();
-    Instant deadline = Instant.now().plus(timeout);
     List<PartitionInfo> infos = consumer.partitionsFor(actions.name(), timeout);
-    if (infos == null || infos.isEmpty()) {
+    List<TopicPartition> partitions =
+        infos == null
+            ? List.of()
+            : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    CompletedActions completed = new CompletedActions(consumer, actions, seen, partitions);
+    if (partitions.isEmpty()) {
       return completed;
     }
-    List<TopicPartition> partitions =
-        infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+    int unreadable = completed.readToEnd(timeout);
+    log.info(
+        "Read {}: {} actions already completed{}",
+        actions.name(),
+        completed.size(),
+        unreadable == 0 ? "" : " (" + unreadable + " unreadable records ignored)");
+    return completed;
+  }
+
+  /**
+   * Reads what was added to the actions topic since the last read, e.g. by the instance that had a
+   * partition before a rebalance gave it to this one, so its audited actions are not repeated.
+   *
+   * @throws TimeoutException when the end is not reached within {@code timeout}
+   */
+  public void catchUp(Duration timeout) {
+    if (!partitions.isEmpty()) {
+      readToEnd(timeout);
+    }
+  }
+
+  private int readToEnd(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
     int unreadable = 0;
     while (!reached(consumer, end)) {
@@ -67,17 +107,12 @@ public final class CompletedActions {
           unreadable++;
           continue;
         }
-        completed.remember(action);
-        seen.accept(action);
+        if (remember(action)) {
+          seen.accept(action);
+        }
       }
     }
-    consumer.unsubscribe();
-    log.info(
-        "Read {}: {} actions already completed{}",
-        actions.name(),
-        completed.size(),
-        unreadable == 0 ? "" : " (" + unreadable + " unreadable records ignored)");
-    return completed;
+    return unreadable;
   }
 
   /** Whether the action with this key was already done. */
@@ -105,10 +140,9 @@ public final class CompletedActions {
         || outcome == ActionOutcome.SKIPPED;
   }
 
-  private void remember(ActionRecord record) {
-    if (isDone(record.getOutcome())) {
-      add(record.getIdempotencyKey());
-    }
+  // True when the record completes an action not known to be done before.
+  private synchronized boolean remember(ActionRecord record) {
+    return isDone(record.getOutcome()) && keys.add(record.getIdempotencyKey());
   }
 
   private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
