@@ -121,7 +121,8 @@ class InstanceWindowAssemblerTest {
   void shouldHoldWhatMergingThePanesAgainGivesPastEveryBoundOfAWindow(int cachedInstances) {
     start(cachedInstances);
     // given 15 minutes of signals on one instance, late by up to 4 minutes (within the grace, so
-    // every window a signal falls in is open): about 250 fingerprints (past the 200 a window keeps),
+    // every window a signal falls in is open): about 250 fingerprints (past the 200 a window
+    // keeps),
     // long scans (past the 32 run intervals a fingerprint keeps), datapoints sent again in a later
     // pane than their own time, and a second name for the cluster
     Random random = new Random(20261124);
