@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -74,6 +75,53 @@ public final class InstanceWindow {
           .put(signal.metric().time(), signal.metric().value());
     }
     return this;
+  }
+
+  /**
+   * Whether adding {@code signal} keeps everything already here: no fingerprint (the rarest past
+   * {@value #MAX_FINGERPRINTS}) and no run interval (the shortest) is dropped to make room.
+   */
+  boolean takesWithoutDropping(InstanceSignal signal) {
+    InstanceSignal.SlowQuery query = signal.slowQuery();
+    if (query == null) {
+      return true;
+    }
+    FingerprintActivity known = fingerprints.get(query.fingerprintHash());
+    if (known == null) {
+      return fingerprints.size() < MAX_FINGERPRINTS;
+    }
+    return query.rowsExamined() < FingerprintActivity.MIN_ROWS_FOR_INTERVAL
+        || known.intervals().size() < FingerprintActivity.MAX_INTERVALS;
+  }
+
+  /**
+   * Whether adding {@code signal} to this window, merged from panes, gives what merging the panes
+   * again would once the signal is in one of them: so when nothing is dropped, the window holds no
+   * datapoint of the same metric and time (the later pane's would win), names no other cluster and
+   * knows the signal's fingerprint (if any) as the signal does. Sums and maxima add up alike in
+   * either order.
+   */
+  boolean takesLikeItsPanes(InstanceSignal signal) {
+    if (!takesWithoutDropping(signal)) {
+      return false;
+    }
+    if (signal.cluster() != null && cluster != null && !signal.cluster().equals(cluster)) {
+      return false;
+    }
+    InstanceSignal.Metric metric = signal.metric();
+    if (metric != null && signal.slowQuery() == null && signal.errorLog() == null) {
+      TreeMap<Long, Double> points = metrics.get(metric.name());
+      return points == null || !points.containsKey(metric.time());
+    }
+    InstanceSignal.SlowQuery query = signal.slowQuery();
+    if (query != null) {
+      FingerprintActivity known = fingerprints.get(query.fingerprintHash());
+      return known == null
+          || (Objects.equals(known.fingerprint(), query.fingerprint())
+              && Objects.equals(known.kind(), query.kind())
+              && Objects.equals(known.tables(), query.tables()));
+    }
+    return true;
   }
 
   private void addSlowQuery(InstanceSignal.SlowQuery query) {

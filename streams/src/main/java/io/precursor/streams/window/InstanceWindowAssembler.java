@@ -18,8 +18,9 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Hopping windows of each DB instance's signals, kept as panes: a signal is added to the one pane
  * (the span windows advance by) it falls in, and every window it falls in that is still open is
- * merged from its panes and passed on, oldest first, in one record. The same updates a windowed
- * aggregate makes, for one pane written per signal instead of every window.
+ * passed on, oldest first, in one record. The same updates a windowed aggregate makes, for one pane
+ * written per signal instead of every window. A window is merged from its panes once and then has
+ * each later signal added, as long as that gives the same contents as merging again.
  */
 public final class InstanceWindowAssembler
     implements Processor<String, InstanceSignal, String, List<WindowUpdate>> {
@@ -111,25 +112,35 @@ public final class InstanceWindowAssembler
     long paneStart = time - Math.floorMod(time, paneMillis);
     NavigableMap<Long, InstanceWindow> span =
         recent.span(instance, open.get(0).start(), open.get(open.size() - 1).end() - 1);
-    InstanceWindow pane = span.get(paneStart);
+    InstanceSignal signal = record.value();
+    List<WindowUpdate> updates = new ArrayList<>(open.size());
     try {
+      InstanceWindow pane = span.get(paneStart);
       if (pane == null) {
         pane = new InstanceWindow();
       }
-      pane.add(record.value());
+      // A pane that dropped something to take the signal is no longer its windows plus the signal.
+      boolean paneKeepsAll = pane.takesWithoutDropping(signal);
+      pane.add(signal);
       recent.put(instance, paneStart, pane);
+      for (Window window : open) {
+        // Each window differs from the one merged for the last signal by this signal alone: add it
+        // where that gives the same contents, else merge the window's panes again.
+        InstanceWindow contents = paneKeepsAll ? recent.window(instance, window.start()) : null;
+        if (contents != null && contents.takesLikeItsPanes(signal)) {
+          contents.add(signal);
+        } else {
+          contents =
+              InstanceWindow.merged(
+                  span.subMap(window.start(), true, window.end() - 1, true).values());
+          recent.holdWindow(instance, window.start(), contents);
+        }
+        updates.add(new WindowUpdate(window, contents));
+      }
     } catch (RuntimeException e) {
-      // The pane in memory may hold what the store does not: read it again next time.
+      // The panes and windows in memory may hold what the store does not: read them again.
       recent.forget(instance);
       throw e;
-    }
-    List<WindowUpdate> updates = new ArrayList<>(open.size());
-    for (Window window : open) {
-      updates.add(
-          new WindowUpdate(
-              window,
-              InstanceWindow.merged(
-                  span.subMap(window.start(), true, window.end() - 1, true).values())));
     }
     // No window that still takes signals holds a pane this old.
     recent.forgetBefore(instance, closeTime - windows.size());

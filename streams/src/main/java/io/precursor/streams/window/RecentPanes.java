@@ -10,18 +10,23 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The panes of recently active instances, decoded, read through from and written through to the
- * pane store: the store (with its changelog) stays the only state; this spares decoding the same
- * panes again for every signal. Built empty, so whoever owns it makes a new one when its task is
- * (re)initialized.
+ * pane store, and the windows last merged from them: the store (with its changelog) stays the only
+ * state; this spares decoding the same panes, and merging the same windows, again for every signal.
+ * Built empty, so whoever owns it makes a new one when its task is (re)initialized.
  */
 final class RecentPanes {
 
   private final WindowStore<String, InstanceWindow> store;
   private final Map<String, InstancePanes> byInstance;
 
-  /** One instance's panes in memory: every stored pane starting at or after {@code readFrom}. */
+  /**
+   * One instance's panes in memory: every stored pane starting at or after {@code readFrom}; and
+   * windows by start, each as merged from the panes it spans and kept up to date with every signal
+   * since.
+   */
   private static final class InstancePanes {
     final TreeMap<Long, InstanceWindow> panes = new TreeMap<>();
+    final TreeMap<Long, InstanceWindow> windows = new TreeMap<>();
     long readFrom = Long.MAX_VALUE;
   }
 
@@ -62,11 +67,29 @@ final class RecentPanes {
     }
   }
 
-  /** Stops holding the instance's panes that start before {@code time}. */
+  /**
+   * The window starting at {@code start} as last held, with every signal added since it was merged;
+   * null when not held.
+   */
+  InstanceWindow window(String instance, long start) {
+    InstancePanes known = byInstance.get(instance);
+    return known == null ? null : known.windows.get(start);
+  }
+
+  /** Holds {@code window}, merged from the instance's panes as they are now. */
+  void holdWindow(String instance, long start, InstanceWindow window) {
+    InstancePanes known = byInstance.get(instance);
+    if (known != null) {
+      known.windows.put(start, window);
+    }
+  }
+
+  /** Stops holding the instance's panes, and windows, that start before {@code time}. */
   void forgetBefore(String instance, long time) {
     InstancePanes known = byInstance.get(instance);
     if (known != null) {
       known.panes.headMap(time).clear();
+      known.windows.headMap(time).clear();
       known.readFrom = Math.max(known.readFrom, time);
     }
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.IntegerSerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,67 @@ class InstanceWindowAssemblerTest {
     // then both made the same updates in the same order
     assertThat(aggregated).hasSizeGreaterThan(5_000);
     assertThat(assembled).containsExactlyElementsOf(aggregated);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 1_000})
+  void shouldHoldWhatMergingThePanesAgainGivesPastEveryBoundOfAWindow(int cachedInstances) {
+    start(cachedInstances);
+    // given 15 minutes of signals on one instance, late by up to 4 minutes (within the grace, so
+    // every window a signal falls in is open): about 250 fingerprints (past the 200 a window
+    // keeps),
+    // long scans (past the 32 run intervals a fingerprint keeps), datapoints sent again in a later
+    // pane than their own time, and a second name for the cluster
+    Random random = new Random(20261124);
+    Set<Long> runLengths = new HashSet<>();
+    TreeMap<Long, InstanceWindow> panes = new TreeMap<>();
+    List<String> mergedAgain = new ArrayList<>();
+    for (int n = 0; n < 700; n++) {
+      long time = T0 + 10 * MINUTE + n * 750L - random.nextInt(4) * MINUTE;
+      String cluster = random.nextInt(20) == 0 ? "ads-prod-b" : "ads-prod";
+      InstanceSignal signal;
+      int kind = random.nextInt(10);
+      if (kind < 3) {
+        long minute = time - Math.floorMod(time, MINUTE) - random.nextInt(2) * MINUTE;
+        signal =
+            new InstanceSignal(
+                cluster,
+                null,
+                new InstanceSignal.Metric("FreeableMemory", minute, random.nextDouble() * 100));
+      } else {
+        long runMillis;
+        do {
+          runMillis = 500 + random.nextInt(60_000);
+        } while (!runLengths.add(runMillis));
+        InstanceSignal query =
+            InstanceWindowSerdeTest.slowQuery(
+                time,
+                "SELECT",
+                "orders",
+                kind < 7 ? 1 + random.nextInt(500) : 1_000 + random.nextInt(2),
+                50_000,
+                runMillis / 1000.0);
+        signal = new InstanceSignal(cluster, query.slowQuery(), null);
+      }
+
+      // when the assembler takes it, stamped with when it came
+      signals.add(signal);
+      input.pipeInput("ads-prod-1", signals.size() - 1, time);
+
+      // the windows as merged afresh from every pane, the signal added to its own
+      long paneStart = time - Math.floorMod(time, MINUTE);
+      panes.computeIfAbsent(paneStart, p -> new InstanceWindow()).add(signal);
+      for (Window window : new TreeMap<>(HOPPING.windowsFor(time)).values()) {
+        mergedAgain.add(
+            describe(
+                new Windowed<>("ads-prod-1", window),
+                InstanceWindow.merged(
+                    panes.subMap(window.start(), true, window.end() - 1, true).values())));
+      }
+    }
+
+    // then every window it passed on held the same as merging its panes again
+    assertThat(assembled).hasSize(mergedAgain.size()).containsExactlyElementsOf(mergedAgain);
   }
 
   @Test
