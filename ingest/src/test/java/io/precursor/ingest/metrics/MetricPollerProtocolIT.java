@@ -191,7 +191,11 @@ class MetricPollerProtocolIT {
   @Test
   void shouldSendAtMostFiveHundredQueriesPerRequest() {
     String sixty = String.join(",", IntStream.range(0, 60).mapToObj(i -> "db-" + i).toList());
-    MetricPoller poller = poller(Map.of(MetricPollerConfig.INSTANCES, sixty), FleetShare.ALL);
+    String ten = String.join(",", MetricPollerConfig.DEFAULT_INSTANCE_METRICS.subList(0, 10));
+    MetricPoller poller =
+        poller(
+            Map.of(MetricPollerConfig.INSTANCES, sixty, MetricPollerConfig.INSTANCE_METRICS, ten),
+            FleetShare.ALL);
 
     MetricPollReport report = poller.poll();
 
