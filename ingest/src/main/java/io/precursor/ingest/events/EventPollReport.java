@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param throttles calls RDS throttled and that were retried
  * @param serverErrors calls that failed with a 5xx or could not connect and were retried
  * @param remembered events kept in memory to drop duplicates next time
+ * @param withoutCluster DB instance events published without a cluster: neither configuration nor
+ *     DescribeDBInstances named one (an instance outside any cluster, or one deleted before it was
+ *     listed)
  */
 public record EventPollReport(
     Instant start,
@@ -28,13 +31,15 @@ public record EventPollReport(
     int unreadable,
     int throttles,
     int serverErrors,
-    int remembered) {
+    int remembered,
+    int withoutCluster) {
 
   @Override
   public String toString() {
     return String.format(
         "event poll [%s, %s]: %d pages, %d events, %d published, %d duplicates dropped, %d of"
-            + " other replicas, %d unreadable, %d throttled, %d server errors, %d remembered",
+            + " other replicas, %d unreadable, %d throttled, %d server errors, %d remembered, %d instance events"
+            + " without a cluster",
         start,
         end,
         requests,
@@ -45,6 +50,7 @@ public record EventPollReport(
         unreadable,
         throttles,
         serverErrors,
-        remembered);
+        remembered,
+        withoutCluster);
   }
 }

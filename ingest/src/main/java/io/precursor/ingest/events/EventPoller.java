@@ -1,10 +1,14 @@
 package io.precursor.ingest.events;
 
+import io.precursor.ingest.files.InstanceClusters;
 import io.precursor.ingest.metrics.AwsRetry;
+import io.precursor.ingest.metrics.FleetDiscovery;
 import io.precursor.ingest.metrics.FleetShare;
 import io.precursor.ingest.metrics.PollOutput;
 import io.precursor.ingest.metrics.PollTotals;
+import io.precursor.ingest.metrics.Poller;
 import io.precursor.schemas.DbEvent;
+import io.precursor.schemas.DbEventSourceType;
 import io.precursor.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,8 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +39,7 @@ import software.amazon.awssdk.services.rds.model.SourceType;
  * publishes nothing and the next one reads the same window again. DescribeEvents lists the whole
  * region, so every replica reads it and keeps the sources its {@link FleetShare} owns.
  */
-public final class EventPoller {
+public final class EventPoller implements Poller<EventPollReport> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventPoller.class);
 
@@ -46,6 +52,7 @@ public final class EventPoller {
   private final PollOutput output;
   private final Clock clock;
   private final EventPosition position;
+  private final ClusterMembership membership;
   private volatile EventPollReport lastReport;
   private final PollTotals totals = new PollTotals();
 
@@ -71,6 +78,11 @@ public final class EventPoller {
     this.output = output;
     this.clock = clock;
     this.position = position;
+    FleetDiscovery discovery =
+        config.discoverClusters()
+            ? new FleetDiscovery(rds, retry, List.of(), Map.of(), Set.of())
+            : null;
+    this.membership = new ClusterMembership(config.instanceClusters(), discovery, clock);
   }
 
   /**
@@ -95,14 +107,14 @@ public final class EventPoller {
    * Reads the events since the last poll and publishes the new ones; returns once Kafka
    * acknowledged them.
    */
+  @Override
   public EventPollReport poll() {
     // RDS dates events to the millisecond; so is the window, and hence the position.
     Instant end = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant oldest = end.minus(EventPollerConfig.RDS_RETENTION);
     Instant start = position.nextStart().isBefore(oldest) ? oldest : position.nextStart();
     Tally tally = new Tally();
-    List<DbEvent> fresh = new ArrayList<>();
-    Set<EventKey> keys = new HashSet<>();
+    List<Event> read = new ArrayList<>();
     for (SourceType sourceType : sourceTypes) {
       String marker = null;
       do {
@@ -120,33 +132,41 @@ public final class EventPoller {
                                 .marker(page)),
                 tally);
         tally.requests++;
-        for (Event event : response.events()) {
-          tally.received++;
-          DbEvent dbEvent;
-          try {
-            dbEvent = DescribedEvents.toDbEvent(event);
-          } catch (IllegalArgumentException e) {
-            tally.unreadable++;
-            output.deadLetter(
-                "rds:DescribeEvents:" + sourceType + "@" + start,
-                e.getMessage(),
-                e,
-                event.toString().getBytes(StandardCharsets.UTF_8));
-            continue;
-          }
-          if (!share.owns(dbEvent.getSourceId())) {
-            tally.othersShare++;
-            continue;
-          }
-          EventKey key = EventKey.of(dbEvent);
-          if (position.seen(key) || !keys.add(key)) {
-            tally.duplicates++;
-            continue;
-          }
-          fresh.add(dbEvent);
-        }
+        read.addAll(response.events());
         marker = response.marker();
       } while (marker != null && !marker.isEmpty());
+    }
+    tally.received = read.size();
+    InstanceClusters clusters = membership.clustersFor(newestOwnedInstanceEvents(read), tally);
+    List<DbEvent> fresh = new ArrayList<>();
+    Set<EventKey> keys = new HashSet<>();
+    for (Event event : read) {
+      DbEvent dbEvent;
+      try {
+        dbEvent = DescribedEvents.toDbEvent(event, clusters);
+      } catch (IllegalArgumentException e) {
+        tally.unreadable++;
+        output.deadLetter(
+            "rds:DescribeEvents:" + event.sourceTypeAsString() + "@" + start,
+            e.getMessage(),
+            e,
+            event.toString().getBytes(StandardCharsets.UTF_8));
+        continue;
+      }
+      if (!share.owns(dbEvent.getSourceId())) {
+        tally.othersShare++;
+        continue;
+      }
+      EventKey key = EventKey.of(dbEvent);
+      if (position.seen(key) || !keys.add(key)) {
+        tally.duplicates++;
+        continue;
+      }
+      if (dbEvent.getSourceType() == DbEventSourceType.DB_INSTANCE
+          && dbEvent.getCluster() == null) {
+        tally.withoutCluster++;
+      }
+      fresh.add(dbEvent);
     }
     fresh.sort(Comparator.comparing(DbEvent::getTime));
     for (DbEvent event : fresh) {
@@ -166,19 +186,36 @@ public final class EventPoller {
             tally.unreadable,
             tally.throttles,
             tally.serverErrors,
-            position.remembered());
+            position.remembered(),
+            tally.withoutCluster);
     LOG.info("{}", report);
     lastReport = report;
     totals.add(report);
     return report;
   }
 
+  /** Each DB instance of this replica's share that events name, with its newest event's time. */
+  private Map<String, Instant> newestOwnedInstanceEvents(List<Event> events) {
+    Map<String, Instant> newest = new HashMap<>();
+    for (Event event : events) {
+      if ("db-instance".equals(event.sourceTypeAsString())
+          && event.sourceIdentifier() != null
+          && event.date() != null
+          && share.owns(event.sourceIdentifier())) {
+        newest.merge(event.sourceIdentifier(), event.date(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    return newest;
+  }
+
   /** What every poll so far did. */
+  @Override
   public PollTotals totals() {
     return totals;
   }
 
   /** The report of the last poll that completed, or null before the first. */
+  @Override
   public EventPollReport lastReport() {
     return lastReport;
   }
@@ -192,6 +229,7 @@ public final class EventPoller {
     int unreadable;
     int throttles;
     int serverErrors;
+    int withoutCluster;
 
     @Override
     public void retrying(String operation, AwsRetry.Cause cause, int attempt, Duration backoff) {

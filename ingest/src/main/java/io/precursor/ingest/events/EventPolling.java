@@ -4,34 +4,30 @@ import io.precursor.ingest.IngestConfig;
 import io.precursor.ingest.IngestPublisher;
 import io.precursor.ingest.metrics.AwsClients;
 import io.precursor.ingest.metrics.AwsPollConfig;
-import io.precursor.ingest.metrics.PollLoop;
 import io.precursor.ingest.metrics.PollOutput;
-import io.precursor.ingest.metrics.PollTotals;
+import io.precursor.ingest.metrics.PollingService;
 import io.precursor.topics.Topics;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * The RDS event poll running on a thread of its own with its own Kafka producer and RDS client,
- * continuing after the newest event it finds on the db-events topic; configured by {@link
- * IngestConfig}, {@link AwsPollConfig} and {@link EventPollerConfig} settings.
+ * The RDS event poll as a {@link PollingService}, continuing after the newest event it finds on the
+ * db-events topic; configured by {@link IngestConfig}, {@link AwsPollConfig} and {@link
+ * EventPollerConfig} settings.
  */
-public final class EventPolling implements AutoCloseable {
-
-  private final IngestPublisher publisher;
-  private final RdsClient rds;
-  private final PollLoop loop;
-  private final EventPoller poller;
+public final class EventPolling extends PollingService<EventPollReport> {
 
   private EventPolling(
-      IngestPublisher publisher, RdsClient rds, PollLoop loop, EventPoller poller) {
-    this.poller = poller;
-    this.publisher = publisher;
-    this.rds = rds;
-    this.loop = loop;
+      EventPollerConfig config,
+      Clock clock,
+      EventPoller poller,
+      IngestPublisher publisher,
+      RdsClient rds) {
+    super("rds-event-poll", config.interval(), clock, poller, publisher, List.of(rds));
   }
 
   /**
@@ -70,40 +66,6 @@ public final class EventPolling implements AutoCloseable {
             PollOutput.of(publisher),
             clock,
             position);
-    PollLoop loop = new PollLoop("rds-event-poll", config.interval(), clock, poller::poll);
-    loop.start();
-    return new EventPolling(publisher, rds, loop, poller);
-  }
-
-  /** Polls run so far, failed ones included. */
-  public long polls() {
-    return loop.polls();
-  }
-
-  /** What the last completed poll did, or null before the first. */
-  public EventPollReport lastReport() {
-    return poller.lastReport();
-  }
-
-  /** What every poll so far did. */
-  public PollTotals totals() {
-    return poller.totals();
-  }
-
-  /** The Kafka producer the polls publish with (for its client metrics). */
-  public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
-    return publisher.producer();
-  }
-
-  /** Polls that failed. */
-  public long failures() {
-    return loop.failures();
-  }
-
-  @Override
-  public void close() {
-    loop.close();
-    publisher.close();
-    rds.close();
+    return new EventPolling(config, clock, poller, publisher, rds);
   }
 }

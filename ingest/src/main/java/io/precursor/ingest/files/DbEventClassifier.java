@@ -9,10 +9,10 @@ import static io.precursor.schemas.DbEventKind.OTHER;
 import static io.precursor.schemas.DbEventKind.REBOOT;
 import static io.precursor.schemas.DbEventKind.RESTART;
 import static io.precursor.schemas.DbEventKind.SHUTDOWN;
-import static java.util.Map.entry;
 
 import io.precursor.schemas.DbEventKind;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,24 +24,88 @@ import java.util.stream.Collectors;
  */
 public final class DbEventClassifier {
 
-  /** Event ids from the Aurora User Guide's event table (FACTS 3.1, 3.2). */
+  /**
+   * An event RDS documents, as the User Guide's event table lists it (FACTS 3.1, 3.2), with the
+   * kind Precursor gives it; {@code <name>} stands for the text RDS fills in.
+   */
+  record KnownEvent(String eventId, String category, String message, DbEventKind kind) {}
+
+  /**
+   * The classification table. An event's kind is the same whether it arrives with its id
+   * (EventBridge, SNS) or without (DescribeEvents): the test classifies every message here by text
+   * and expects the kind of its id.
+   */
+  static final List<KnownEvent> KNOWN_EVENTS =
+      List.of(
+          new KnownEvent(
+              "RDS-EVENT-0069",
+              "failover",
+              "Cluster failover failed, check the health of your cluster instances and try again.",
+              FAILOVER_FAILED),
+          // The failover started over.
+          new KnownEvent(
+              "RDS-EVENT-0070",
+              "failover",
+              "Promoting previous primary again: <name>.",
+              FAILOVER_STARTED),
+          new KnownEvent(
+              "RDS-EVENT-0071",
+              "failover",
+              "Completed failover to DB instance: <name>.",
+              FAILOVER_COMPLETED),
+          new KnownEvent(
+              "RDS-EVENT-0072",
+              "failover",
+              "Started same AZ failover to DB instance: <name>.",
+              FAILOVER_STARTED),
+          new KnownEvent(
+              "RDS-EVENT-0073",
+              "failover",
+              "Started cross AZ failover to DB instance: <name>.",
+              FAILOVER_STARTED),
+          new KnownEvent("RDS-EVENT-0004", "availability", "DB instance shutdown.", SHUTDOWN),
+          new KnownEvent("RDS-EVENT-0006", "availability", "DB instance restarted.", RESTART),
+          // The engine went down and did not come back cleanly.
+          new KnownEvent(
+              "RDS-EVENT-0022", "availability", "Error restarting mysql: <message>.", RESTART),
+          new KnownEvent(
+              "RDS-EVENT-0007",
+              "low storage",
+              "Allocated storage has been exhausted. Allocate additional storage to resolve.",
+              LOW_STORAGE),
+          new KnownEvent(
+              "RDS-EVENT-0089",
+              "low storage",
+              "The free storage capacity for DB instance: <name> is low at <percentage> of the"
+                  + " provisioned storage [Provisioned Storage: <size>, Free Storage: <size>]. You"
+                  + " may want to increase the provisioned storage to address this issue.",
+              LOW_STORAGE),
+          // The database is shut down, but because its storage is full: the cause is what an
+          // on-call engineer acts on, and the shutdown is the storage running out.
+          new KnownEvent(
+              "RDS-EVENT-0221",
+              "availability",
+              "DB instance has reached the storage-full threshold, and the database has been shut"
+                  + " down. You can increase the allocated storage to address this issue.",
+              LOW_STORAGE),
+          new KnownEvent(
+              "RDS-EVENT-0222",
+              "availability",
+              "Free storage capacity for DB instance <name> is low at <percentage> of the"
+                  + " allocated storage [Allocated storage: <amount>, Free storage: <amount>]. The"
+                  + " database will be shut down to prevent corruption if free storage is lower"
+                  + " than <amount>. You can increase the allocated storage to address this"
+                  + " issue.",
+              LOW_STORAGE),
+          new KnownEvent(
+              "RDS-EVENT-0227",
+              "low storage",
+              "Your Aurora cluster's storage is dangerously low with only <amount> terabytes"
+                  + " remaining. Please take measures to reduce the storage load on your cluster.",
+              LOW_STORAGE));
+
   private static final Map<String, DbEventKind> BY_EVENT_ID =
-      Map.ofEntries(
-          entry("RDS-EVENT-0069", FAILOVER_FAILED),
-          // "Promoting previous primary again": the failover started over.
-          entry("RDS-EVENT-0070", FAILOVER_STARTED),
-          entry("RDS-EVENT-0071", FAILOVER_COMPLETED),
-          entry("RDS-EVENT-0072", FAILOVER_STARTED),
-          entry("RDS-EVENT-0073", FAILOVER_STARTED),
-          entry("RDS-EVENT-0004", SHUTDOWN),
-          entry("RDS-EVENT-0006", RESTART),
-          // "Error restarting mysql": the engine went down and did not come back cleanly.
-          entry("RDS-EVENT-0022", RESTART),
-          entry("RDS-EVENT-0007", LOW_STORAGE),
-          entry("RDS-EVENT-0089", LOW_STORAGE),
-          entry("RDS-EVENT-0221", LOW_STORAGE),
-          entry("RDS-EVENT-0222", LOW_STORAGE),
-          entry("RDS-EVENT-0227", LOW_STORAGE));
+      KNOWN_EVENTS.stream().collect(Collectors.toMap(KnownEvent::eventId, KnownEvent::kind));
 
   private DbEventClassifier() {}
 
@@ -82,8 +146,7 @@ public final class DbEventClassifier {
       }
       return OTHER;
     }
-    // Before shutdown: RDS-EVENT-0221 says the instance hit the storage-full threshold *and* was
-    // shut down, and its id classifies it as low storage; the text must agree.
+    // Before shutdown: RDS-EVENT-0221 and 0222 speak of a shutdown caused by full storage.
     if (categories.contains("low storage")
         || (text.contains("storage")
             && (text.contains("low") || text.contains("exhausted") || text.contains("full")))) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -28,7 +29,7 @@ public final class FleetDiscovery {
   private final Set<String> namedClusters;
 
   /**
-   * @param engines engines to keep, e.g. aurora-mysql
+   * @param engines engines to keep, e.g. aurora-mysql; empty keeps every engine
    * @param tags tag key to required value (null: any value); empty keeps everything
    * @param namedClusters clusters named in configuration, kept whatever their tags
    */
@@ -47,7 +48,7 @@ public final class FleetDiscovery {
 
   /** The fleet as RDS describes it now; it knows the cluster of every instance it saw. */
   public Fleet discover(AwsRetry.Listener listener) {
-    Filter engine = Filter.builder().name("engine").values(engines).build();
+    List<Filter> filters = engineFilters();
     Set<String> clusters = new TreeSet<>();
     String marker = null;
     do {
@@ -56,7 +57,14 @@ public final class FleetDiscovery {
           retry.call(
               "DescribeDBClusters",
               () ->
-                  rds.describeDBClusters(r -> r.filters(engine).maxRecords(PAGE_SIZE).marker(page)),
+                  rds.describeDBClusters(
+                      r -> {
+                        r.maxRecords(PAGE_SIZE).marker(page);
+                        // An empty Filters list set on the request would be sent as an empty one.
+                        if (!filters.isEmpty()) {
+                          r.filters(filters);
+                        }
+                      }),
               listener);
       for (DBCluster cluster : response.dbClusters()) {
         if (namedClusters.contains(cluster.dbClusterIdentifier())
@@ -69,7 +77,36 @@ public final class FleetDiscovery {
 
     Set<String> instances = new TreeSet<>();
     Map<String, String> clusterOf = new HashMap<>();
-    marker = null;
+    eachInstance(
+        listener,
+        instance -> {
+          String cluster = instance.dbClusterIdentifier();
+          if (cluster != null) {
+            clusterOf.put(instance.dbInstanceIdentifier(), cluster);
+          }
+          if ((cluster != null && clusters.contains(cluster)) || carriesTags(instance.tagList())) {
+            instances.add(instance.dbInstanceIdentifier());
+          }
+        });
+    return new Fleet(clusters, instances, clusterOf);
+  }
+
+  /**
+   * Every DB instance of the wanted engines, whatever its tags, with its cluster, or with {@code
+   * null} for an instance outside any cluster (DescribeDBInstances alone).
+   */
+  public Map<String, String> clusterOfEveryInstance(AwsRetry.Listener listener) {
+    Map<String, String> clusterOf = new HashMap<>();
+    eachInstance(
+        listener,
+        instance -> clusterOf.put(instance.dbInstanceIdentifier(), instance.dbClusterIdentifier()));
+    return clusterOf;
+  }
+
+  /** Every page of DescribeDBInstances for the wanted engines (all engines when none is named). */
+  private void eachInstance(AwsRetry.Listener listener, Consumer<DBInstance> instances) {
+    List<Filter> filters = engineFilters();
+    String marker = null;
     do {
       String page = marker;
       DescribeDbInstancesResponse response =
@@ -77,20 +114,22 @@ public final class FleetDiscovery {
               "DescribeDBInstances",
               () ->
                   rds.describeDBInstances(
-                      r -> r.filters(engine).maxRecords(PAGE_SIZE).marker(page)),
+                      r -> {
+                        r.maxRecords(PAGE_SIZE).marker(page);
+                        if (!filters.isEmpty()) {
+                          r.filters(filters);
+                        }
+                      }),
               listener);
-      for (DBInstance instance : response.dbInstances()) {
-        String cluster = instance.dbClusterIdentifier();
-        if (cluster != null) {
-          clusterOf.put(instance.dbInstanceIdentifier(), cluster);
-        }
-        if ((cluster != null && clusters.contains(cluster)) || carriesTags(instance.tagList())) {
-          instances.add(instance.dbInstanceIdentifier());
-        }
-      }
+      response.dbInstances().forEach(instances);
       marker = response.marker();
     } while (marker != null && !marker.isEmpty());
-    return new Fleet(clusters, instances, clusterOf);
+  }
+
+  private List<Filter> engineFilters() {
+    return engines.isEmpty()
+        ? List.of()
+        : List.of(Filter.builder().name("engine").values(engines).build());
   }
 
   private boolean carriesTags(List<Tag> carried) {

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
  * request that still fails after its retries is logged and counted, and the next poll reads its
  * window again.
  */
-public final class MetricPoller {
+public final class MetricPoller implements Poller<MetricPollReport> {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricPoller.class);
 
@@ -110,6 +110,7 @@ public final class MetricPoller {
    * @throws io.precursor.ingest.IngestPublishException when Kafka refused a record; the next poll
    *     publishes the whole window again
    */
+  @Override
   public MetricPollReport poll() {
     Instant now = clock.instant();
     Duration period = MetricPollerConfig.PERIOD;
@@ -178,11 +179,13 @@ public final class MetricPoller {
   }
 
   /** What every poll so far did. */
+  @Override
   public PollTotals totals() {
     return totals;
   }
 
   /** The report of the last poll that completed, or null before the first. */
+  @Override
   public MetricPollReport lastReport() {
     return lastReport;
   }

@@ -20,6 +20,19 @@ class EventPollerConfigTest {
     assertThat(config.overlap()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.startLookback()).isEqualTo(Duration.ofHours(1));
     assertThat(config.pageSize()).isEqualTo(100);
+    assertThat(config.discoverClusters()).isTrue();
+    assertThat(config.instanceClusters()).isEmpty();
+  }
+
+  @Test
+  void shouldReadInstanceClusterPairs() {
+    EventPollerConfig config =
+        new EventPollerConfig(
+            Map.of(
+                EventPollerConfig.INSTANCE_CLUSTERS, "ads-prod-1=ads-prod, billing-1 = billing"));
+
+    assertThat(config.instanceClusters())
+        .containsExactly(Map.entry("ads-prod-1", "ads-prod"), Map.entry("billing-1", "billing"));
   }
 
   @Test
@@ -30,7 +43,11 @@ class EventPollerConfigTest {
           Map.of(EventPollerConfig.SOURCE_TYPES, ""),
           Map.of(EventPollerConfig.PAGE_SIZE, "10"),
           Map.of(
-              EventPollerConfig.START_LOOKBACK_MS, String.valueOf(Duration.ofDays(15).toMillis()))
+              EventPollerConfig.START_LOOKBACK_MS, String.valueOf(Duration.ofDays(15).toMillis())),
+          Map.of(EventPollerConfig.INSTANCE_CLUSTERS, "ads-prod-1"),
+          Map.of(EventPollerConfig.INSTANCE_CLUSTERS, "ads-prod-1="),
+          Map.of(EventPollerConfig.INSTANCE_CLUSTERS, "=ads-prod"),
+          Map.of(EventPollerConfig.INSTANCE_CLUSTERS, "ads-prod-1=ads-prod,ads-prod-1=other")
         }) {
       assertThatThrownBy(() -> new EventPollerConfig(bad))
           .as("%s", bad)

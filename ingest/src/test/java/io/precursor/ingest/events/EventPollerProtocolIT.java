@@ -2,6 +2,7 @@ package io.precursor.ingest.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.precursor.ingest.aws.FakeAws;
 import io.precursor.ingest.metrics.AwsRetry;
@@ -12,6 +13,7 @@ import io.precursor.schemas.DbEvent;
 import io.precursor.schemas.DbEventKind;
 import io.precursor.testkit.aws.LocalAwsServer.Failure;
 import io.precursor.testkit.aws.LocalRds;
+import io.precursor.testkit.aws.LocalRds.Instance;
 import io.precursor.testkit.aws.LocalRds.RdsEvent;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
@@ -185,11 +187,134 @@ class EventPollerProtocolIT {
     assertThat(report.othersShare()).isEqualTo(sources.size() - report.published()).isPositive();
   }
 
+  @Test
+  void shouldNameTheClusterOfEveryInstanceEventAsDescribeDbInstancesListsIt() {
+    // given instance events of an Aurora instance and of one outside any cluster
+    rds.add(new Instance("ads-prod-1", "ads-prod", "aurora-mysql", Map.of()));
+    rds.add(new Instance("billing-1", null, "mysql", Map.of()));
+    rds.add(instanceEvent("ads-prod-1", 10, "DB instance restarted"));
+    rds.add(instanceEvent("billing-1", 11, "DB instance restarted"));
+    rds.add(clusterEvent("ads-prod", 12, "Started cross AZ failover to DB instance: ads-prod-2"));
+    EventPoller poller = poller(FleetShare.ALL, EventPosition.startingAt(T0, OVERLAP), 100);
+
+    // when
+    EventPollReport report = poller.poll();
+
+    // then the Aurora instance's event names its cluster, the other's none, from one listing
+    assertThat(output.values(DbEvent.class))
+        .extracting(DbEvent::getSourceId, DbEvent::getInstance, DbEvent::getCluster)
+        .containsExactly(
+            tuple("ads-prod-1", "ads-prod-1", "ads-prod"),
+            tuple("billing-1", "billing-1", null),
+            tuple("ads-prod", null, "ads-prod"));
+    assertThat(rds.calls("DescribeDBInstances")).hasSize(1);
+    assertThat(rds.calls("DescribeDBInstances").get(0).params())
+        .doesNotContainKey("Filters.Filter.1.Name");
+    assertThat(report.withoutCluster()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldListInstancesAgainOnlyWhenANewerEventNamesOneNeverListed() {
+    // given a poll that listed the instances
+    rds.add(new Instance("ads-prod-1", "ads-prod", "aurora-mysql", Map.of()));
+    rds.add(new Instance("billing-1", null, "mysql", Map.of()));
+    rds.add(instanceEvent("ads-prod-1", 50, "DB instance restarted"));
+    EventPoller poller =
+        poller(FleetShare.ALL, EventPosition.startingAt(T0.plusSeconds(45 * 60), OVERLAP), 100);
+    poller.poll();
+    output.clear();
+
+    // when instances it listed have new events, it does not ask again
+    clock.advance(Duration.ofMinutes(1));
+    rds.add(instanceEvent("ads-prod-1", 60, "DB instance shutdown"));
+    rds.add(instanceEvent("billing-1", 60, "DB instance shutdown"));
+    poller.poll();
+    assertThat(rds.calls("DescribeDBInstances")).hasSize(1);
+
+    // when an instance added since has an event, it asks again and names its cluster
+    clock.advance(Duration.ofMinutes(1));
+    rds.add(new Instance("ads-prod-3", "ads-prod", "aurora-mysql", Map.of()));
+    rds.add(instanceEvent("ads-prod-3", 61, "DB instance restarted"));
+    poller.poll();
+    assertThat(rds.calls("DescribeDBInstances")).hasSize(2);
+
+    // and an instance deleted before it was ever listed is asked about once, then left alone
+    clock.advance(Duration.ofMinutes(1));
+    rds.add(instanceEvent("gone-1", 63, "DB instance deleted"));
+    poller.poll();
+    clock.advance(Duration.ofMinutes(1));
+    poller.poll();
+    assertThat(rds.calls("DescribeDBInstances")).hasSize(3);
+    assertThat(output.values(DbEvent.class))
+        .extracting(DbEvent::getSourceId, DbEvent::getCluster)
+        .containsExactly(
+            tuple("ads-prod-1", "ads-prod"),
+            tuple("billing-1", null),
+            tuple("ads-prod-3", "ads-prod"),
+            tuple("gone-1", null));
+  }
+
+  @Test
+  void shouldTakeConfiguredClustersAndNotAskRdsWhenDiscoveryIsOff() {
+    rds.add(new Instance("ads-prod-1", "listed-cluster", "aurora-mysql", Map.of()));
+    rds.add(instanceEvent("ads-prod-1", 10, "DB instance restarted"));
+    rds.add(instanceEvent("ads-prod-2", 10, "DB instance restarted"));
+    EventPoller poller =
+        poller(
+            Map.of(
+                EventPollerConfig.INSTANCE_CLUSTERS, "ads-prod-1=ads-prod",
+                EventPollerConfig.DISCOVER_CLUSTERS, "false"),
+            EventPosition.startingAt(T0, OVERLAP));
+
+    poller.poll();
+
+    assertThat(output.values(DbEvent.class))
+        .extracting(DbEvent::getSourceId, DbEvent::getCluster)
+        .containsExactly(tuple("ads-prod-1", "ads-prod"), tuple("ads-prod-2", null));
+    assertThat(rds.calls("DescribeDBInstances")).isEmpty();
+  }
+
+  @Test
+  void shouldPublishNothingWhileRdsCannotListTheInstancesItHasNeverListed() {
+    // given RDS failing every DescribeDBInstances attempt of a first poll (after DescribeEvents)
+    rds.add(new Instance("ads-prod-1", "ads-prod", "aurora-mysql", Map.of()));
+    rds.add(instanceEvent("ads-prod-1", 50, "DB instance restarted"));
+    EventPosition position = EventPosition.startingAt(T0, OVERLAP);
+    EventPoller poller = poller(FleetShare.ALL, position, 100);
+    rds.failNext(
+        "DescribeDBInstances",
+        Failure.SERVER_ERROR,
+        Failure.SERVER_ERROR,
+        Failure.SERVER_ERROR,
+        Failure.SERVER_ERROR);
+
+    // when it polls, then it fails and publishes nothing rather than events without a cluster
+    assertThatThrownBy(poller::poll).isInstanceOf(AwsServiceException.class);
+    assertThat(output.published()).isEmpty();
+    assertThat(position.readUntil()).isEqualTo(T0);
+
+    // and the next poll publishes the event with its cluster
+    clock.advance(Duration.ofMinutes(1));
+    poller.poll();
+    assertThat(output.values(DbEvent.class))
+        .extracting(DbEvent::getCluster)
+        .containsExactly("ads-prod");
+  }
+
   private EventPoller poller(FleetShare share, EventPosition position, int pageSize) {
+    return poller(share, position, Map.of(EventPollerConfig.PAGE_SIZE, String.valueOf(pageSize)));
+  }
+
+  private EventPoller poller(Map<String, String> settings, EventPosition position) {
+    return poller(FleetShare.ALL, position, settings);
+  }
+
+  private EventPoller poller(
+      FleetShare share, EventPosition position, Map<String, String> settings) {
     AwsRetry retry =
         new AwsRetry(4, Duration.ofMillis(100), Duration.ofSeconds(1), backoffs::add, () -> 0.5);
     return new EventPoller(
-        new EventPollerConfig(Map.of(EventPollerConfig.PAGE_SIZE, String.valueOf(pageSize))),
+        new EventPollerConfig(settings),
         share,
         client,
         retry,

@@ -61,13 +61,34 @@ class DbEventClassifierTest {
   }
 
   @Test
-  void shouldGiveTheSameKindForRdsEvent0221ByIdAndByText() {
-    String message =
-        "The DB instance has reached the storage-full threshold, and the database has been shut"
-            + " down.";
+  void shouldGiveEveryKnownEventTheSameKindByItsIdAndByItsCategoryAndText() {
+    assertThat(DbEventClassifier.KNOWN_EVENTS)
+        .extracting(DbEventClassifier.KnownEvent::eventId)
+        .doesNotHaveDuplicates()
+        .contains("RDS-EVENT-0221", "RDS-EVENT-0222", "RDS-EVENT-0004");
+    assertThat(DbEventClassifier.KNOWN_EVENTS)
+        .allSatisfy(
+            known -> {
+              List<String> categories = List.of(known.category());
+              assertThat(DbEventClassifier.classify(known.eventId(), categories, "anything"))
+                  .as("%s by id", known.eventId())
+                  .isEqualTo(known.kind());
+              assertThat(DbEventClassifier.classify(null, categories, known.message()))
+                  .as("%s by text: %s", known.eventId(), known.message())
+                  .isEqualTo(known.kind());
+            });
+  }
 
-    assertThat(DbEventClassifier.classify(null, List.of("low storage"), message))
-        .isEqualTo(DbEventClassifier.classify("RDS-EVENT-0221", List.of("low storage"), message));
+  @Test
+  void shouldClassifyTheStorageFullShutdownAsLowStorageWhateverCarriesIt() {
+    String message =
+        "DB instance has reached the storage-full threshold, and the database has been shut"
+            + " down. You can increase the allocated storage to address this issue.";
+
+    assertThat(DbEventClassifier.classify("RDS-EVENT-0221", List.of("availability"), message))
+        .isEqualTo(DbEventClassifier.classify(null, List.of("availability"), message))
+        .isEqualTo(DbEventClassifier.classify(null, List.of(), message))
+        .isEqualTo(DbEventKind.LOW_STORAGE);
   }
 
   @ParameterizedTest(name = "unknown {0} falls back to the text")

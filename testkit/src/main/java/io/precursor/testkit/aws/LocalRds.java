@@ -5,8 +5,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,6 +73,7 @@ public final class LocalRds extends LocalAwsServer {
   private final List<Call> calls = new ArrayList<>();
   private final List<Snapshot> snapshots = new ArrayList<>();
   private final Map<String, Integer> failingOver = new HashMap<>();
+  private final Map<String, Deque<Failure>> failingActions = new HashMap<>();
   private int maxPerPage = 100;
 
   public LocalRds() {
@@ -87,6 +90,14 @@ public final class LocalRds extends LocalAwsServer {
 
   public synchronized void add(Instance instance) {
     instances.add(instance);
+  }
+
+  /**
+   * Answers the next requests of {@code action} with these failures, in order, before answering it
+   * normally; other actions are answered as usual.
+   */
+  public synchronized void failNext(String action, Failure... next) {
+    failingActions.computeIfAbsent(action, a -> new ArrayDeque<>()).addAll(List.of(next));
   }
 
   /** Pages hold at most this many items, even when MaxRecords allows more. */
@@ -173,6 +184,10 @@ public final class LocalRds extends LocalAwsServer {
     Map<String, String> params = form(body);
     String action = params.get("Action");
     calls.add(new Call(action, params));
+    Deque<Failure> failures = failingActions.get(action);
+    if (failures != null && !failures.isEmpty()) {
+      return failure(failures.poll());
+    }
     return switch (action) {
       case "DescribeEvents" -> describeEvents(params);
       case "DescribeDBClusters" ->
