@@ -1,12 +1,9 @@
 package io.precursor.ingest.digest;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.precursor.ingest.logs.LogEvent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -57,8 +54,7 @@ public final class SlowLogFile {
       LogEventsExport.read(in, event -> onText.accept(textOf(event)));
       return Format.CLOUDWATCH_EXPORT;
     }
-    SlowLogEntryTexts.split(
-        new InputStreamReader(in, UTF_8), text -> onText.accept(new SlowLogText(text, name, null)));
+    SlowLogEntryTexts.split(in, text -> onText.accept(new SlowLogText(text, name, null)));
     return Format.SLOW_LOG;
   }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,18 +24,11 @@ final class SlowLogEntryReader {
   private static final String QUERY_TIME = "# Query_time:";
   private static final String ADMIN = "# administrator command:";
 
-  // percona-toolkit lib/SlowLogParser.pm $slow_log_uh_line; the host is empty with
-  // skip-name-resolve.
-  private static final Pattern USER_HOST_LINE =
-      Pattern.compile(
-          "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?");
-  // User (32), host (255), IP and Id fit; the regex is quadratic in the length of longer lines.
+  // User (32), host (255), IP and Id fit; pt's regex, which UserHostLine follows, is quadratic in
+  // the length of longer lines, and so is the scan.
   private static final int MAX_USER_HOST_CHARS = 1_024;
   // Percona writes "Schema:" with no value; without this the next key would become its value.
   private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+(?=\\w+: )");
-  private static final Pattern USE_LINE = Pattern.compile("use ([^;]+);\\s*");
-  private static final Pattern SET_LINE =
-      Pattern.compile("SET\\s+((?:timestamp|insert_id|last_insert_id)\\s*=[^;]*);\\s*");
 
   /** Header values that have their own field and are not repeated among the counters. */
   private static final Set<String> FIELDS =
@@ -97,9 +89,9 @@ final class SlowLogEntryReader {
       statementStart = lines.size() - 1;
     } else if (line.startsWith("#")) {
       return; // another header line
-    } else if (!sawUse && USE_LINE.matcher(line).matches()) {
+    } else if (!sawUse && useDatabase(line) != null) {
       sawUse = true;
-    } else if (!sawSet && SET_LINE.matcher(line).matches()) {
+    } else if (!sawSet && setSettings(line) != null) {
       sawSet = true;
     } else {
       statementStart = lines.size() - 1;
@@ -128,27 +120,31 @@ final class SlowLogEntryReader {
     Map<String, String> properties = new LinkedHashMap<>();
     int headerEnd = inStatement() ? statementStart : lines.size();
     for (String line : lines.subList(0, headerEnd)) {
-      // Each matcher is made only for lines that can match it: a slow log has millions of lines.
-      Matcher userHost = line.startsWith(USER_HOST) ? USER_HOST_LINE.matcher(line) : null;
-      Matcher use = line.startsWith("use ") ? USE_LINE.matcher(line) : null;
-      Matcher set = line.startsWith("SET") ? SET_LINE.matcher(line) : null;
       if (line.startsWith(TIME)) {
         String value = line.substring(TIME.length());
         loggedTime =
             MysqlTimestamp.parse(value)
                 .orElseThrow(
                     () -> new GarbledException("'" + line + "' does not hold a MySQL timestamp"));
-      } else if (userHost != null && line.length() <= MAX_USER_HOST_CHARS && userHost.lookingAt()) {
-        user = userHost.group(1).trim();
-        host = userHost.group(2).isEmpty() ? emptyToNull(userHost.group(3)) : userHost.group(2);
-        String id = userHost.group(4);
+        continue;
+      }
+      UserHostLine userHost =
+          line.startsWith(USER_HOST) && line.length() <= MAX_USER_HOST_CHARS
+              ? UserHostLine.read(line)
+              : null;
+      String use = database == null ? useDatabase(line) : null;
+      String set = setTimestamp == null ? setSettings(line) : null;
+      if (userHost != null) {
+        user = userHost.user().trim();
+        host = userHost.host().isEmpty() ? emptyToNull(userHost.ip()) : userHost.host();
+        String id = userHost.id();
         connectionId = id != null && isInteger(id) ? Long.valueOf(id) : null;
       } else if (line.startsWith("#") && isPropertyLine(properties(line))) {
         readProperties(properties(line), properties);
-      } else if (use != null && use.matches() && database == null) {
-        database = use.group(1).trim().replace("`", "");
-      } else if (set != null && set.matches() && setTimestamp == null) {
-        setTimestamp = setTimestamp(set.group(1));
+      } else if (use != null) {
+        database = use.trim().replace("`", "");
+      } else if (set != null) {
+        setTimestamp = setTimestamp(set);
       }
     }
     String statement = statement();
@@ -190,6 +186,61 @@ final class SlowLogEntryReader {
               + " (a CloudWatch Logs event holds at most 256 KB)");
     }
     return statement.substring(0, statement.length() - 1);
+  }
+
+  /** Group 1 of {@code use ([^;]+);\s*} matching the whole line, or null. */
+  static String useDatabase(String line) {
+    if (!line.startsWith("use ")) {
+      return null;
+    }
+    int semicolon = line.indexOf(';', 4);
+    return semicolon > 4 && isSpaceToEnd(line, semicolon + 1) ? line.substring(4, semicolon) : null;
+  }
+
+  /**
+   * Group 1 of {@code SET\s+((?:timestamp|insert_id|last_insert_id)\s*=[^;]*);\s*} matching the
+   * whole line, or null.
+   */
+  static String setSettings(String line) {
+    if (!line.startsWith("SET")) {
+      return null;
+    }
+    int i = 3;
+    while (i < line.length() && isSpace(line.charAt(i))) {
+      i++;
+    }
+    int settingsStart = i;
+    if (i == 3) {
+      return null;
+    }
+    if (line.startsWith("timestamp", i)) {
+      i += "timestamp".length();
+    } else if (line.startsWith("insert_id", i)) {
+      i += "insert_id".length();
+    } else if (line.startsWith("last_insert_id", i)) {
+      i += "last_insert_id".length();
+    } else {
+      return null;
+    }
+    while (i < line.length() && isSpace(line.charAt(i))) {
+      i++;
+    }
+    if (i >= line.length() || line.charAt(i) != '=') {
+      return null;
+    }
+    int semicolon = line.indexOf(';', i);
+    return semicolon > 0 && isSpaceToEnd(line, semicolon + 1)
+        ? line.substring(settingsStart, semicolon)
+        : null;
+  }
+
+  private static boolean isSpaceToEnd(String line, int from) {
+    for (int i = from; i < line.length(); i++) {
+      if (!isSpace(line.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // The line without an empty "Schema:"; most lines have no Schema at all, and skip the regex.

@@ -1,13 +1,15 @@
 package io.precursor.ingest.digest;
 
 import static io.precursor.ingest.logs.Fixtures.text;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.precursor.ingest.slowlog.SlowLogEntry;
 import io.precursor.ingest.slowlog.SlowLogItem;
 import io.precursor.ingest.slowlog.SlowQueryParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -103,6 +105,44 @@ class SlowLogEntryTextsTest {
     }
   }
 
+  @Test
+  void shouldDecodeEachPieceAsDecodingTheWholeFileDoes() throws IOException {
+    List<byte[]> lines = new ArrayList<>();
+    for (String line : text("slowlog/three-entries.log").split("\n")) {
+      lines.add(line.getBytes(UTF_8));
+    }
+    // Malformed and truncated UTF-8, valid non-ASCII text, and whitespace beyond ASCII.
+    lines.add(new byte[] {(byte) 0xE2, (byte) 0x82});
+    lines.add(new byte[] {'x', (byte) 0xF0, (byte) 0x9F, (byte) 0x98});
+    lines.add(new byte[] {(byte) 0xFF, ';'});
+    lines.add(new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', (byte) 0xC3});
+    lines.add("SELECT 'é日';\u3000".getBytes(UTF_8));
+    lines.add("\u2028\u3000".getBytes(UTF_8));
+    lines.add("\u0085".getBytes(UTF_8));
+    SplittableRandom random = new SplittableRandom(7);
+    for (int round = 0; round < 2_000; round++) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      log.write("# Time: 2026-11-17T10:00:00.000000Z\n".getBytes(UTF_8));
+      int length = random.nextInt(30);
+      for (int i = 0; i < length; i++) {
+        log.write(lines.get(random.nextInt(lines.size())));
+        if (i < length - 1 || random.nextBoolean()) {
+          log.write('\n');
+        }
+      }
+      String whole = new String(log.toByteArray(), UTF_8);
+
+      List<String> pieces = pieces(log.toByteArray());
+
+      assertThat(String.join("\n", pieces)).isEqualTo(whole);
+      List<SlowLogItem> items = new ArrayList<>();
+      for (String piece : pieces) {
+        items.addAll(parser.parse(piece));
+      }
+      assertThat(items).isEqualTo(parser.parse(whole));
+    }
+  }
+
   private List<SlowLogItem> piecewise(String log) throws IOException {
     List<SlowLogItem> items = new ArrayList<>();
     for (String piece : pieces(log)) {
@@ -113,7 +153,12 @@ class SlowLogEntryTextsTest {
 
   private static List<String> pieces(String log) throws IOException {
     List<String> pieces = new ArrayList<>();
-    SlowLogEntryTexts.split(new StringReader(log), pieces::add);
+    return pieces(log.getBytes(UTF_8));
+  }
+
+  private static List<String> pieces(byte[] log) throws IOException {
+    List<String> pieces = new ArrayList<>();
+    SlowLogEntryTexts.split(new ByteArrayInputStream(log), pieces::add);
     return pieces;
   }
 }

@@ -22,6 +22,58 @@ class SlowLogHeaderScanTest {
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
   private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(?:\\.\\d{1,12})?");
 
+  // percona-toolkit lib/SlowLogParser.pm $slow_log_uh_line, as the reader used it.
+  private static final Pattern USER_HOST_LINE =
+      Pattern.compile(
+          "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?");
+  private static final Pattern USE_LINE = Pattern.compile("use ([^;]+);\\s*");
+  private static final Pattern SET_LINE =
+      Pattern.compile("SET\\s+((?:timestamp|insert_id|last_insert_id)\\s*=[^;]*);\\s*");
+
+  private static final String[] USER_HOST_PIECES = {
+    "root",
+    "[root]",
+    "[",
+    "]",
+    "@",
+    "@ ",
+    " @ ",
+    " ",
+    "  ",
+    "\t",
+    "\r",
+    "\u0085",
+    "\u2028",
+    "localhost",
+    " []",
+    " [10.0.0.1]",
+    "Id:",
+    "Id: 12",
+    "  Id:     3",
+    "7",
+    "é",
+    "x",
+    ";"
+  };
+
+  private static final String[] USE_SET_PIECES = {
+    "use ",
+    "SET",
+    " ",
+    "\t",
+    "timestamp",
+    "insert_id",
+    "last_insert_id",
+    "=",
+    "1700000000",
+    ";",
+    "db",
+    "`",
+    ",",
+    "x",
+    "\r"
+  };
+
   private static final String[] PIECES = {
     "#",
     " ",
@@ -66,6 +118,64 @@ class SlowLogHeaderScanTest {
       SlowLogEntryReader.readProperties(line, actual);
       if (expectedLine != SlowLogEntryReader.isPropertyLine(line) || !expected.equals(actual)) {
         differences.add("'" + line + "': " + expected + " but the scan read " + actual);
+      }
+    }
+
+    assertThat(differences).isEmpty();
+  }
+
+  @Test
+  void shouldReadUserHostLinesAsTheRegexDid() {
+    SplittableRandom random = new SplittableRandom(13);
+    List<String> differences = new ArrayList<>();
+    int matched = 0;
+    int withId = 0;
+    for (int i = 0; i < 200_000 && differences.size() < 10; i++) {
+      String line = "# User@Host: " + generated(random, USER_HOST_PIECES, 10);
+      Matcher regex = USER_HOST_LINE.matcher(line);
+      UserHostLine expected =
+          regex.lookingAt()
+              ? new UserHostLine(regex.group(1), regex.group(2), regex.group(3), regex.group(4))
+              : null;
+      UserHostLine actual = UserHostLine.read(line);
+      if (!java.util.Objects.equals(expected, actual)) {
+        differences.add("'" + line + "': " + expected + " but the scan read " + actual);
+      }
+      matched += expected != null ? 1 : 0;
+      withId += expected != null && expected.id() != null ? 1 : 0;
+    }
+
+    assertThat(differences).isEmpty();
+    // The generated lines cover matches, with and without an Id, and lines that do not match.
+    assertThat(matched).isBetween(1_000, 199_000);
+    assertThat(withId).isGreaterThan(100);
+  }
+
+  @Test
+  void shouldReadUseAndSetLinesAsTheRegexesDid() {
+    SplittableRandom random = new SplittableRandom(17);
+    List<String> differences = new ArrayList<>();
+    for (int i = 0; i < 200_000 && differences.size() < 10; i++) {
+      String line = generated(random, USE_SET_PIECES, 8);
+      Matcher use = USE_LINE.matcher(line);
+      String expectedUse = use.matches() ? use.group(1) : null;
+      Matcher set = SET_LINE.matcher(line);
+      String expectedSet = set.matches() ? set.group(1) : null;
+      String actualUse = SlowLogEntryReader.useDatabase(line);
+      String actualSet = SlowLogEntryReader.setSettings(line);
+      if (!java.util.Objects.equals(expectedUse, actualUse)
+          || !java.util.Objects.equals(expectedSet, actualSet)) {
+        differences.add(
+            "'"
+                + line
+                + "': use "
+                + expectedUse
+                + ", set "
+                + expectedSet
+                + " but the scans read "
+                + actualUse
+                + ", "
+                + actualSet);
       }
     }
 
