@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.internals.metrics.StreamsMetricsImpl;
+import org.apache.kafka.streams.processor.internals.metrics.TaskMetrics;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -33,6 +36,7 @@ public final class InstanceWindowAssembler
   private final int maxCachedInstances;
   private ProcessorContext<String, List<WindowUpdate>> context;
   private RecentPanes recent;
+  private Sensor droppedPastGrace;
   private long observedStreamTime;
 
   /**
@@ -82,6 +86,14 @@ public final class InstanceWindowAssembler
     // nothing held from before may outlive that.
     this.recent = new RecentPanes(context.getStateStore(STORE), maxCachedInstances);
     this.observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
+    // Kafka Streams' own windowed aggregates count what they drop past the grace in the task's
+    // dropped-records sensor (dropped-records-total); this one does the same, so the meter users
+    // already watch still tells them when input came too late to be seen.
+    this.droppedPastGrace =
+        TaskMetrics.droppedRecordsSensor(
+            Thread.currentThread().getName(),
+            context.taskId().toString(),
+            (StreamsMetricsImpl) context.metrics());
   }
 
   @Override
@@ -107,7 +119,8 @@ public final class InstanceWindowAssembler
       }
     }
     if (open.isEmpty()) {
-      return; // later than the grace of every window it falls in
+      droppedPastGrace.record(); // later than the grace of every window it falls in
+      return;
     }
     long paneStart = time - Math.floorMod(time, paneMillis);
     NavigableMap<Long, InstanceWindow> span =

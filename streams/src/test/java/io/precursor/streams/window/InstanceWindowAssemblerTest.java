@@ -188,6 +188,7 @@ class InstanceWindowAssemblerTest {
     // when one arrives at 6.5 min (windows from 2 min on are open: 16 - 5 grace < their end) and
     // one at 0.5 min (every window holding it closed)
     pipe("ads-prod-1", query(T0 + 6 * MINUTE + 30_000));
+    double droppedBefore = droppedRecords();
     pipe("ads-prod-1", query(T0 + 30_000));
 
     // then only the open windows were updated, each once: those from 2 to 5 min hold both
@@ -199,6 +200,17 @@ class InstanceWindowAssemblerTest {
     assertThat(assembled.get(4)).startsWith((T0 + 6 * MINUTE) + "-" + (T0 + 16 * MINUTE));
     assertThat(assembled)
         .containsExactlyElementsOf(aggregated.subList(aggregated.size() - 5, aggregated.size()));
+    // and the task's dropped-records meter counted it: Kafka Streams' windowed aggregate once for
+    // each of the 10 closed windows it falls in, the assembler once for the signal
+    assertThat(droppedRecords() - droppedBefore).isEqualTo(10.0 + 1.0);
+  }
+
+  private double droppedRecords() {
+    return driver.metrics().values().stream()
+        .filter(m -> m.metricName().name().equals("dropped-records-total"))
+        .filter(m -> m.metricName().group().equals("stream-task-metrics"))
+        .mapToDouble(m -> ((Number) m.metricValue()).doubleValue())
+        .sum();
   }
 
   private void pipe(String instance, InstanceSignal signal) {
