@@ -78,6 +78,17 @@ public final class PrecursorConfirmation
       lastFailover = lastFailover == null ? started : Math.max(lastFailover, started);
     }
     books.put(cluster, new ConfirmationBook(List.copyOf(pending), lastFailover));
+    // A precursor that arrives already due (stream time moved past its horizon while it was on its
+    // way, e.g. behind a failover from the other repartition topic) is announced now: the
+    // stream-time punctuator would otherwise wait for a later record that may never come.
+    long streamTime = context.currentStreamTimeMs();
+    if (signal.precursor() != null && pending.stream().anyMatch(q -> due(q) <= streamTime)) {
+      markUnconfirmed(streamTime);
+    }
+  }
+
+  private long due(Pending pending) {
+    return pending.precursor().detectedAt() + horizonMillis + graceMillis;
   }
 
   private static PrecursorRef escalated(PrecursorRef earlier, PrecursorRef later) {
@@ -104,7 +115,7 @@ public final class PrecursorConfirmation
         KeyValue<String, ConfirmationBook> entry = all.next();
         List<Pending> still = new ArrayList<>();
         for (Pending p : entry.value.pending()) {
-          long due = p.precursor().detectedAt() + horizonMillis + graceMillis;
+          long due = due(p);
           if (due <= streamTime) {
             context.forward(new Record<>(p.precursor().instance(), unconfirmed(p), due));
           } else {
