@@ -77,18 +77,13 @@ public final class PrecursorConfirmation
       pending.removeIf(q -> leadsTo(q.precursor(), started));
       lastFailover = lastFailover == null ? started : Math.max(lastFailover, started);
     }
-    books.put(cluster, new ConfirmationBook(List.copyOf(pending), lastFailover));
-    // A precursor that arrives already due (stream time moved past its horizon while it was on its
-    // way, e.g. behind a failover from the other repartition topic) is announced now: the
-    // stream-time punctuator would otherwise wait for a later record that may never come.
-    long streamTime = context.currentStreamTimeMs();
-    if (signal.precursor() != null && pending.stream().anyMatch(q -> due(q) <= streamTime)) {
-      markUnconfirmed(streamTime);
+    if (signal.precursor() != null) {
+      // A precursor that arrives already due (stream time moved past its horizon while it was on
+      // its way, e.g. behind a failover from the other repartition topic) is announced now: the
+      // stream-time punctuator would otherwise wait for a later record that may never come.
+      pending = announceDue(pending, context.currentStreamTimeMs());
     }
-  }
-
-  private long due(Pending pending) {
-    return pending.precursor().detectedAt() + horizonMillis + graceMillis;
+    books.put(cluster, new ConfirmationBook(List.copyOf(pending), lastFailover));
   }
 
   private static PrecursorRef escalated(PrecursorRef earlier, PrecursorRef later) {
@@ -113,15 +108,7 @@ public final class PrecursorConfirmation
     try (KeyValueIterator<String, ConfirmationBook> all = books.all()) {
       while (all.hasNext()) {
         KeyValue<String, ConfirmationBook> entry = all.next();
-        List<Pending> still = new ArrayList<>();
-        for (Pending p : entry.value.pending()) {
-          long due = due(p);
-          if (due <= streamTime) {
-            context.forward(new Record<>(p.precursor().instance(), unconfirmed(p), due));
-          } else {
-            still.add(p);
-          }
-        }
+        List<Pending> still = announceDue(entry.value.pending(), streamTime);
         if (still.size() != entry.value.pending().size()) {
           changed.add(
               KeyValue.pair(
@@ -131,6 +118,20 @@ public final class PrecursorConfirmation
       }
     }
     changed.forEach(c -> books.put(c.key, c.value));
+  }
+
+  /** Announces the pending precursors due by {@code streamTime}; returns the others. */
+  private List<Pending> announceDue(List<Pending> pending, long streamTime) {
+    List<Pending> still = new ArrayList<>();
+    for (Pending p : pending) {
+      long due = p.precursor().detectedAt() + horizonMillis + graceMillis;
+      if (due <= streamTime) {
+        context.forward(new Record<>(p.precursor().instance(), unconfirmed(p), due));
+      } else {
+        still.add(p);
+      }
+    }
+    return still;
   }
 
   private static FailoverPrecursor unconfirmed(Pending pending) {
