@@ -102,48 +102,18 @@ public final class PrecursorTopology {
                     .withValueSerde(InternalSerde.json(InstanceSignal.class))
                     .withNumberOfPartitions(topics.slowQueries().partitions()));
 
-    BaselineSettings baselineSettings = config.baselineSettings();
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
-                Serdes.String(),
-                new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer()))
-            // Every datapoint rewrites its series: within a commit, RocksDB and the changelog
-            // see only the last write.
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
-                Serdes.String(),
-                InternalSerde.json(InstanceLifecycle.class))
-            .withCachingEnabled());
-
-    // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
-    TimeWindows hopping =
-        TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace())
-            .advanceBy(config.windowAdvance());
-    builder.addStateStore(InstanceWindowAssembler.storeBuilder(hopping));
-    KStream<String, WindowFinding> findings =
+    KStream<String, InstanceSignal> signals =
         slowQueries
             .merge(metrics, Named.as("instance-signals"))
             .merge(errorLog, Named.as("instance-signals-with-errorlog"))
-            .merge(lifecycles, Named.as("instance-signals-with-lifecycles"))
-            .processValues(
-                () -> new BaselineKeeper(baselineSettings),
-                Named.as("instance-baselines-keeper"),
-                BaselineKeeper.BASELINES,
-                BaselineKeeper.LIFECYCLES)
-            .process(
-                () ->
-                    new InstanceWindowAssembler(
-                        hopping, config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)),
-                Named.as("instance-windows-assembler"),
-                InstanceWindowAssembler.STORE)
-            .process(
-                () -> new PrecursorRules(catalogue, baselineSettings),
-                Named.as("precursor-rules"),
-                BaselineKeeper.BASELINES,
-                BaselineKeeper.LIFECYCLES);
+            .merge(lifecycles, Named.as("instance-signals-with-lifecycles"));
+    KStream<String, WindowFinding> findings =
+        findings(
+            builder,
+            signals,
+            config,
+            catalogue,
+            config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES));
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -173,6 +143,58 @@ public final class PrecursorTopology {
 
     buildIncidents(builder, config, topics, dbEvents, precursors);
     return builder.build();
+  }
+
+  /**
+   * Each instance's signals through its baselines and windows to the rules' findings; {@code
+   * rememberedInstances} as {@link PrecursorRules} takes it.
+   */
+  static KStream<String, WindowFinding> findings(
+      StreamsBuilder builder,
+      KStream<String, InstanceSignal> signals,
+      StreamsStageConfig config,
+      PrecursorCatalogue catalogue,
+      int rememberedInstances) {
+    BaselineSettings baselineSettings = config.baselineSettings();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
+                Serdes.String(),
+                new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer()))
+            // Every datapoint rewrites its series: within a commit, RocksDB and the changelog
+            // see only the last write.
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
+                Serdes.String(),
+                InternalSerde.json(InstanceLifecycle.class))
+            .withCachingEnabled());
+
+    // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
+    TimeWindows hopping =
+        TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace())
+            .advanceBy(config.windowAdvance());
+    builder.addStateStore(InstanceWindowAssembler.storeBuilder(hopping));
+    return signals
+        .processValues(
+            () ->
+                new BaselineKeeper(
+                    baselineSettings, config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)),
+            Named.as("instance-baselines-keeper"),
+            BaselineKeeper.BASELINES,
+            BaselineKeeper.LIFECYCLES)
+        .process(
+            () ->
+                new InstanceWindowAssembler(
+                    hopping, config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)),
+            Named.as("instance-windows-assembler"),
+            InstanceWindowAssembler.STORE)
+        .process(
+            () -> new PrecursorRules(catalogue, baselineSettings, rememberedInstances),
+            Named.as("precursor-rules"),
+            BaselineKeeper.BASELINES,
+            BaselineKeeper.LIFECYCLES);
   }
 
   /** Failover events meet the precursors of their cluster; both re-keyed by cluster. */

@@ -137,8 +137,8 @@ public final class StreamsStageConfig extends AbstractConfig {
               2_000,
               Range.atLeast(1),
               Importance.LOW,
-              "DB instances per stream thread whose window panes, and the windows merged from them,"
-                  + " are also held decoded in memory,"
+              "DB instances per stream thread whose window panes, the windows merged from them and"
+                  + " each rule's last finding on those windows are also held in memory,"
                   + " the most recently active ones; more instances than this are read from the"
                   + " state store each time, slower but the same.")
           .define(

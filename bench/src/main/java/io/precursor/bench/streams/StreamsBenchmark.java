@@ -12,6 +12,7 @@ import io.precursor.schemas.MetricScope;
 import io.precursor.schemas.SlowQueryEntry;
 import io.precursor.schemas.StatementKind;
 import io.precursor.streams.StreamsStage;
+import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.Topic;
 import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
@@ -56,6 +57,12 @@ public final class StreamsBenchmark {
   private static final Instant START = Instant.parse("2026-11-17T00:00:00Z");
   private static final double SLOW_QUERIES_PER_SECOND = 0.05;
   private static final double GIB = 1024.0 * 1024 * 1024;
+  /** Stream threads of both applications ({@code -Dbench.threads}, default 1). */
+  private static final int THREADS = Integer.getInteger("bench.threads", 1);
+
+  /** Rounds run and shown before the measured one ({@code -Dbench.warmup}, default 1). */
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 1);
+
   private static final long TIMEOUT_MILLIS = Duration.ofMinutes(20).toMillis();
 
   private final EmbeddedKafkaBroker broker;
@@ -101,6 +108,7 @@ public final class StreamsBenchmark {
     settings.put(TopicsConfig.REPLICATION_FACTOR, "1");
     settings.put("streams.application.id", run + "-precursor");
     settings.put("streams.state.dir", work.resolve(run + "-state").toString());
+    settings.put(StreamsStageConfig.THREADS, String.valueOf(THREADS));
     return settings;
   }
 
@@ -117,44 +125,56 @@ public final class StreamsBenchmark {
             topics.metrics().name(),
             topics.dbEvents().name());
 
-    // The passthrough first, then the detection topology, on the same records.
+    // The passthrough first, then the detection topology, on the same records. Rounds before the
+    // last warm the JIT up: on 2 cores, C2 compiling the stage's code takes a whole core for the
+    // first minute of a cold run, which measures the compiler, not the topology.
     String copies = run + ".passthrough-out";
     admin
         .createTopics(List.of(new NewTopic(copies, topics.metrics().partitions(), (short) 1)))
         .all()
         .get();
-    Properties passthrough = new Properties();
-    passthrough.put(StreamsConfig.APPLICATION_ID_CONFIG, run + "-passthrough");
-    passthrough.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    passthrough.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    passthrough.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(run + "-passthrough").toString());
-    passthrough.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-    double passRate;
-    try (KafkaStreams streams =
-        new KafkaStreams(PassthroughTopology.build(inputs, copies), passthrough)) {
-      passRate = timeToCatchUp(streams, run + "-passthrough", inputs, records);
-    }
+    for (int round = 0; round <= WARMUP_ROUNDS; round++) {
+      String suffix = round == WARMUP_ROUNDS ? "" : "-warmup-" + round;
+      Properties passthrough = new Properties();
+      String passthroughId = run + "-passthrough" + suffix;
+      passthrough.put(StreamsConfig.APPLICATION_ID_CONFIG, passthroughId);
+      passthrough.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      passthrough.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+      passthrough.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(passthroughId).toString());
+      passthrough.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+      passthrough.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
+      double passRate;
+      try (KafkaStreams streams =
+          new KafkaStreams(PassthroughTopology.build(inputs, copies), passthrough)) {
+        passRate = timeToCatchUp(streams, passthroughId, inputs, records);
+      }
 
-    double precursorRate;
-    String storeSize = "";
-    String heap = "";
-    try (StreamsStage stage = new StreamsStage(settings)) {
-      precursorRate =
-          timeToCatchUp(stage.kafkaStreams(), run + "-precursor", inputs, records, stage);
-      storeSize = mib(directorySize(work.resolve(run + "-state")));
-      System.gc();
-      heap = mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      Map<String, String> stageSettings = new HashMap<>(settings);
+      String stageId = run + "-precursor" + suffix;
+      Path stateDir = work.resolve(stageId + "-state");
+      stageSettings.put("streams.application.id", stageId);
+      stageSettings.put("streams.state.dir", stateDir.toString());
+      double precursorRate;
+      String storeSize = "";
+      String heap = "";
+      try (StreamsStage stage = new StreamsStage(stageSettings)) {
+        precursorRate = timeToCatchUp(stage.kafkaStreams(), stageId, inputs, records, stage);
+        storeSize = mib(directorySize(stateDir));
+        System.gc();
+        heap = mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %s | %s |%n",
+          instances,
+          round == WARMUP_ROUNDS ? "" : " (warm-up " + (round + 1) + ")",
+          records,
+          passRate,
+          precursorRate,
+          precursorRate / passRate,
+          storeSize,
+          heap);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "| %,d | %,d | %,.0f | %,.0f | %.2f | %s | %s |%n",
-        instances,
-        records,
-        passRate,
-        precursorRate,
-        precursorRate / passRate,
-        storeSize,
-        heap);
   }
 
   private double timeToCatchUp(

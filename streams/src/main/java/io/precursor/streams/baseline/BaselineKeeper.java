@@ -22,19 +22,24 @@ public final class BaselineKeeper
   public static final String LIFECYCLES = "instance-lifecycles";
 
   private final BaselineSettings settings;
+  private final int recentInstances;
   private FixedKeyProcessorContext<String, InstanceSignal> context;
   private KeyValueStore<String, SeriesBaseline> baselines;
-  private KeyValueStore<String, InstanceLifecycle> lifecycles;
+  private RecentLifecycles lifecycles;
 
-  public BaselineKeeper(BaselineSettings settings) {
+  /**
+   * @param recentInstances instances whose lifecycle is held decoded, the most recently active
+   */
+  public BaselineKeeper(BaselineSettings settings, int recentInstances) {
     this.settings = settings;
+    this.recentInstances = recentInstances;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, InstanceSignal> context) {
     this.context = context;
     this.baselines = context.getStateStore(BASELINES);
-    this.lifecycles = context.getStateStore(LIFECYCLES);
+    this.lifecycles = new RecentLifecycles(context.getStateStore(LIFECYCLES), recentInstances);
   }
 
   @Override
@@ -42,11 +47,10 @@ public final class BaselineKeeper
     String instance = record.key();
     InstanceSignal signal = record.value();
     InstanceLifecycle lifecycle = lifecycles.get(instance);
-    if (lifecycle == null) {
-      lifecycle = InstanceLifecycle.fresh();
-    }
     if (signal.lifecycle() != null) {
       lifecycles.put(instance, onLifecycle(instance, lifecycle, signal.lifecycle()));
+      // Passed on so that what reads the lifecycle downstream knows to read it again.
+      context.forward(record);
       return;
     }
     // Data later than the grace would be dropped by the windows too; leaving it out keeps the

@@ -51,6 +51,11 @@ public final class PrecursorCatalogue {
                 config.getBoolean(StreamsStageConfig.OVERSIZED_BINLOG_ASSUMED))));
   }
 
+  /** The rules, in the order their findings are passed on. */
+  public List<PrecursorRule> rules() {
+    return rules;
+  }
+
   /** Every finding the window supports, one per rule at most. */
   public List<Finding> evaluate(InstanceWindow window) {
     return evaluate(window, Baselines.none());

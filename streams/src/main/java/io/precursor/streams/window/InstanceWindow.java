@@ -28,6 +28,7 @@ public final class InstanceWindow {
   private final TreeMap<String, TreeMap<Long, Double>> metrics;
   private final TreeMap<String, Long> errorLogEntries;
   private final TreeMap<String, Long> deadlockTables;
+  private WindowReads reads;
 
   public InstanceWindow() {
     this(
@@ -190,20 +191,24 @@ public final class InstanceWindow {
   }
 
   public String cluster() {
+    noteEverything();
     return cluster;
   }
 
   /** Event time of the latest signal in the window: when a rule firing on it fired. */
   public long lastEventTime() {
+    noteEverything();
     return lastEventTime;
   }
 
   public Map<String, TableActivity> tables() {
+    noteSlowQueries();
     return tables;
   }
 
   /** Fingerprints touching {@code table}, busiest first. */
   public List<FingerprintActivity> fingerprintsOn(String table) {
+    noteSlowQueries();
     List<FingerprintActivity> on = new ArrayList<>();
     for (FingerprintActivity f : fingerprints.values()) {
       if (f.tables().contains(table)) {
@@ -219,6 +224,7 @@ public final class InstanceWindow {
 
   /** The busiest fingerprints of the window, whatever the table. */
   public List<FingerprintActivity> busiestFingerprints(int n) {
+    noteSlowQueries();
     return fingerprints.values().stream()
         .sorted(
             Comparator.comparingLong(FingerprintActivity::count)
@@ -230,16 +236,19 @@ public final class InstanceWindow {
 
   /** Error-log entries of one kind (DEADLOCK, OUT_OF_MEMORY, ...) in the window. */
   public long errorLogEntries(String kind) {
+    noteErrorLog();
     return errorLogEntries.getOrDefault(kind, 0L);
   }
 
   /** Tables the window's deadlock dumps name, with how many dumps named each. */
   public Map<String, Long> deadlockTables() {
+    noteErrorLog();
     return deadlockTables;
   }
 
   /** Every fingerprint of the window, in no particular order. */
   public Collection<FingerprintActivity> fingerprints() {
+    noteSlowQueries();
     return fingerprints.values();
   }
 
@@ -254,6 +263,39 @@ public final class InstanceWindow {
   }
 
   public MetricSeries series(String metric) {
+    if (reads != null) {
+      reads.metric(metric);
+    }
     return new MetricSeries(metric, metrics.getOrDefault(metric, NO_POINTS));
+  }
+
+  /**
+   * Notes in {@code reads} what is read of this window until {@link #stopNotingReads()}: the
+   * window's own accessors report it, so a rule cannot read something unnoted.
+   */
+  public void noteReadsIn(WindowReads reads) {
+    this.reads = reads;
+  }
+
+  public void stopNotingReads() {
+    this.reads = null;
+  }
+
+  private void noteEverything() {
+    if (reads != null) {
+      reads.everything();
+    }
+  }
+
+  private void noteSlowQueries() {
+    if (reads != null) {
+      reads.slowQueries();
+    }
+  }
+
+  private void noteErrorLog() {
+    if (reads != null) {
+      reads.errorLog();
+    }
   }
 }

@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * each later signal added, as long as that gives the same contents as merging again.
  */
 public final class InstanceWindowAssembler
-    implements Processor<String, InstanceSignal, String, List<WindowUpdate>> {
+    implements Processor<String, InstanceSignal, String, WindowUpdates> {
 
   /** The store of panes, by instance and pane start. */
   public static final String STORE = "instance-window-panes";
@@ -34,7 +34,7 @@ public final class InstanceWindowAssembler
   private final TimeWindows windows;
   private final long paneMillis;
   private final int maxCachedInstances;
-  private ProcessorContext<String, List<WindowUpdate>> context;
+  private ProcessorContext<String, WindowUpdates> context;
   private RecentPanes recent;
   private Sensor droppedPastGrace;
   private long observedStreamTime;
@@ -80,7 +80,7 @@ public final class InstanceWindowAssembler
   }
 
   @Override
-  public void init(ProcessorContext<String, List<WindowUpdate>> context) {
+  public void init(ProcessorContext<String, WindowUpdates> context) {
     this.context = context;
     // Fresh at every (re)initialization: after an aborted transaction the store is restored, and
     // nothing held from before may outlive that.
@@ -108,6 +108,11 @@ public final class InstanceWindowAssembler
       return;
     }
     long time = record.timestamp();
+    if (record.value().lifecycle() != null) {
+      // In no window, but the rules compare with baselines it moved: passed on without windows.
+      context.forward(new Record<>(instance, new WindowUpdates(record.value(), List.of()), time));
+      return;
+    }
     // The task's stream time survives a restart; a windowed aggregate's own does not.
     observedStreamTime =
         Math.max(observedStreamTime, Math.max(time, context.currentStreamTimeMs()));
@@ -120,6 +125,8 @@ public final class InstanceWindowAssembler
     }
     if (open.isEmpty()) {
       droppedPastGrace.record(); // later than the grace of every window it falls in
+      // Passed on without windows all the same: the rules learn that the baseline may have moved.
+      context.forward(new Record<>(instance, new WindowUpdates(record.value(), List.of()), time));
       return;
     }
     long paneStart = time - Math.floorMod(time, paneMillis);
@@ -157,6 +164,6 @@ public final class InstanceWindowAssembler
     }
     // No window that still takes signals holds a pane this old.
     recent.forgetBefore(instance, closeTime - windows.size());
-    context.forward(new Record<>(instance, updates, time));
+    context.forward(new Record<>(instance, new WindowUpdates(signal, updates), time));
   }
 }

@@ -79,10 +79,12 @@ class InstanceWindowAssemblerTest {
             InstanceWindowAssembler.STORE)
         .foreach(
             (instance, updates) ->
-                updates.forEach(
-                    u ->
-                        assembled.add(
-                            describe(new Windowed<>(instance, u.window()), u.contents()))));
+                updates
+                    .windows()
+                    .forEach(
+                        u ->
+                            assembled.add(
+                                describe(new Windowed<>(instance, u.window()), u.contents()))));
 
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "assembler-test");

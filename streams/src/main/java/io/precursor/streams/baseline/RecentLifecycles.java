@@ -1,0 +1,53 @@
+package io.precursor.streams.baseline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The lifecycles of the most recently active instances, decoded, in front of the lifecycle store.
+ * Most instances never had one, and the store's cache does not hold an absent key, so without this
+ * every signal would read RocksDB twice for nothing.
+ *
+ * <p>Exact only while every change to the store goes through {@link #put} here or is followed by
+ * {@link #forget}; started afresh at every (re)initialization, as the store may be restored.
+ */
+public final class RecentLifecycles {
+
+  private final KeyValueStore<String, InstanceLifecycle> store;
+  private final Map<String, InstanceLifecycle> recent;
+
+  public RecentLifecycles(KeyValueStore<String, InstanceLifecycle> store, int maxInstances) {
+    this.store = store;
+    this.recent =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, InstanceLifecycle> eldest) {
+            return size() > maxInstances;
+          }
+        };
+  }
+
+  /** The instance's lifecycle, {@link InstanceLifecycle#fresh()} when it has none. */
+  public InstanceLifecycle get(String instance) {
+    InstanceLifecycle known = recent.get(instance);
+    if (known == null) {
+      known = store.get(instance);
+      if (known == null) {
+        known = InstanceLifecycle.fresh();
+      }
+      recent.put(instance, known);
+    }
+    return known;
+  }
+
+  public void put(String instance, InstanceLifecycle lifecycle) {
+    store.put(instance, lifecycle);
+    recent.put(instance, lifecycle);
+  }
+
+  /** Read the instance's lifecycle from the store next time: it was changed elsewhere. */
+  public void forget(String instance) {
+    recent.remove(instance);
+  }
+}
