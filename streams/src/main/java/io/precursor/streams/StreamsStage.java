@@ -64,6 +64,9 @@ public final class StreamsStage implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(StreamsStageConfig.STATE_DIR));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StreamsStageConfig.THREADS));
+    props.put(
+        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+        config.getLong(StreamsStageConfig.CACHE_MAX_BYTES));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicsConfig.replicationFactor());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(

@@ -15,6 +15,7 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String APPLICATION_ID = "streams.application.id";
   public static final String STATE_DIR = "streams.state.dir";
   public static final String THREADS = "streams.threads";
+  public static final String CACHE_MAX_BYTES = "streams.cache.max.bytes";
   public static final String QUERY_PORT = "streams.query.port";
   public static final String QUERY_BIND_ADDRESS = "streams.query.bind.address";
   public static final String QUERY_PRECURSORS_KEPT = "streams.query.precursors.kept";
@@ -84,6 +85,17 @@ public final class StreamsStageConfig extends AbstractConfig {
               Range.between(1, 64),
               Importance.MEDIUM,
               "Stream threads in this process.")
+          .define(
+              CACHE_MAX_BYTES,
+              Type.LONG,
+              64L * 1024 * 1024,
+              Range.atLeast(0),
+              Importance.LOW,
+              "Memory for the state stores' write caches in this process, shared by its threads."
+                  + " Every signal rewrites its instance's pane and baseline; within a commit only"
+                  + " the last write of each reaches RocksDB and the changelog, as long as the"
+                  + " cache holds the fleet's active panes (Kafka Streams' own default, 10 MiB,"
+                  + " spills at a few hundred instances).")
           .define(
               QUERY_PORT,
               Type.INT,

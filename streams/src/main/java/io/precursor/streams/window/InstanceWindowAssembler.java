@@ -9,6 +9,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Window;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -117,10 +118,15 @@ public final class InstanceWindowAssembler
     observedStreamTime =
         Math.max(observedStreamTime, Math.max(time, context.currentStreamTimeMs()));
     long closeTime = observedStreamTime - windows.gracePeriodMs();
+    // The windows TimeWindows.windowsFor(time) gives, without the map it builds for them.
     List<Window> open = new ArrayList<>();
-    for (Window window : windows.windowsFor(time).values()) {
-      if (window.end() > closeTime) {
-        open.add(window);
+    long size = windows.size();
+    long advance = windows.advanceMs;
+    for (long start = Math.max(0, time - size + advance) / advance * advance;
+        start <= time;
+        start += advance) {
+      if (start + size > closeTime) {
+        open.add(new TimeWindow(start, start + size));
       }
     }
     if (open.isEmpty()) {
