@@ -130,11 +130,10 @@ final class SlowLogEntryReader {
       // Header lines are short, and few: reading each as a String costs little.
       String line = message.substring(starts[i], ends[i]);
       if (line.startsWith(TIME)) {
-        String value = line.substring(TIME.length());
-        loggedTime =
-            MysqlTimestamp.parse(value)
-                .orElseThrow(
-                    () -> new GarbledException("'" + line + "' does not hold a MySQL timestamp"));
+        loggedTime = MysqlTimestamp.parse(line.substring(TIME.length())).orElse(null);
+        if (loggedTime == null) {
+          throw new GarbledException("'" + line + "' does not hold a MySQL timestamp");
+        }
         continue;
       }
       UserHostLine userHost =
@@ -148,8 +147,12 @@ final class SlowLogEntryReader {
         host = userHost.host().isEmpty() ? emptyToNull(userHost.ip()) : userHost.host();
         String id = userHost.id();
         connectionId = id != null && isInteger(id) ? Long.valueOf(id) : null;
-      } else if (line.startsWith("#") && isPropertyLine(properties(line))) {
-        readProperties(properties(line), properties);
+      } else if (line.startsWith("#")) {
+        // Neither a use nor a SET line starts with '#'.
+        String propertyLine = properties(line);
+        if (isPropertyLine(propertyLine)) {
+          readProperties(propertyLine, properties);
+        }
       } else if (use != null) {
         database = use.trim().replace("`", "");
       } else if (set != null) {
