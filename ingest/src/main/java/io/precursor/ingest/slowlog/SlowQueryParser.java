@@ -80,43 +80,41 @@ public final class SlowQueryParser {
   }
 
   /**
-   * Tells banner lines among the lines of one message. A banner line starts with 'T' or names
-   * mysqld or mariadbd; the cheap test spares every statement line the regex's scan for the server
-   * name, and each name is searched for once per occurrence in the message, not once per line.
+   * Tells banner lines among the lines of one message. The regex is tried only on lines it could
+   * match, told cheaply: a match starts with 'T', or names mysqld or mariadbd, which it must follow
+   * with "Version", and then starts with '/' or a capital (mysqld) or '/' or 'm' (mariadbd). The
+   * one word is searched for once per occurrence in the message, not once per line.
    */
   private static final class BannerCandidates {
+    private static final String VERSION = "Version";
+
     private final String message;
-    private int nextMysqld = -1;
-    private int nextMariadbd = -1;
+    private int nextVersion = -1;
 
     BannerCandidates(String message) {
       this.message = message;
     }
 
     boolean isFileBanner(int start, int end) {
+      if (start == end) {
+        return false;
+      }
+      char first = message.charAt(start);
       boolean candidate =
-          (start < end && message.charAt(start) == 'T')
-              || contains("mysqld,", start, end, true)
-              || contains("mariadbd,", start, end, false);
+          first == 'T'
+              || ((first == '/' || first == 'm' || (first >= 'A' && first <= 'Z'))
+                  && containsVersion(start, end));
       return candidate && FILE_BANNER.matcher(message.substring(start, end)).lookingAt();
     }
 
-    // Whether message[start, end) holds the name; lines come in order, so the next occurrence
-    // found for an earlier line still holds for this one unless it lies before this line.
-    private boolean contains(String name, int start, int end, boolean mysqld) {
-      int next = mysqld ? nextMysqld : nextMariadbd;
-      if (next != Integer.MAX_VALUE && next < start) {
-        next = message.indexOf(name, start);
-        if (next < 0) {
-          next = Integer.MAX_VALUE;
-        }
-        if (mysqld) {
-          nextMysqld = next;
-        } else {
-          nextMariadbd = next;
-        }
+    // Lines come in order, so the next occurrence found for an earlier line still holds for this
+    // one unless it lies before this line.
+    private boolean containsVersion(int start, int end) {
+      if (nextVersion != Integer.MAX_VALUE && nextVersion < start) {
+        int next = message.indexOf(VERSION, start);
+        nextVersion = next < 0 ? Integer.MAX_VALUE : next;
       }
-      return next != Integer.MAX_VALUE && next + name.length() <= end;
+      return nextVersion != Integer.MAX_VALUE && nextVersion + VERSION.length() <= end;
     }
   }
 }
