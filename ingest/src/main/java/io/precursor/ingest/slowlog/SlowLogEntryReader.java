@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -105,6 +104,15 @@ final class SlowLogEntryReader {
     return end - start >= prefix.length() && message.startsWith(prefix, start);
   }
 
+  private boolean contains(String word, int start, int end) {
+    for (int i = start; i + word.length() <= end; i++) {
+      if (message.startsWith(word, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   SlowLogItem read() {
     String text = joined(0, lineCount);
     try {
@@ -127,31 +135,38 @@ final class SlowLogEntryReader {
     HeaderProperties properties = new HeaderProperties();
     int headerEnd = inStatement() ? statementStart : lineCount;
     for (int i = 0; i < headerEnd; i++) {
-      // Header lines are short, and few: reading each as a String costs little.
-      String line = message.substring(starts[i], ends[i]);
-      if (line.startsWith(TIME)) {
-        loggedTime = MysqlTimestamp.parse(line.substring(TIME.length())).orElse(null);
+      // The header lines are read where they stand in the message.
+      int start = starts[i];
+      int end = ends[i];
+      if (startsWith(TIME, start, end)) {
+        loggedTime =
+            MysqlTimestamp.parse(message.substring(start + TIME.length(), end)).orElse(null);
         if (loggedTime == null) {
-          throw new GarbledException("'" + line + "' does not hold a MySQL timestamp");
+          throw new GarbledException(
+              "'" + message.substring(start, end) + "' does not hold a MySQL timestamp");
         }
         continue;
       }
       UserHostLine userHost =
-          line.startsWith(USER_HOST) && line.length() <= MAX_USER_HOST_CHARS
-              ? UserHostLine.read(line)
+          startsWith(USER_HOST, start, end) && end - start <= MAX_USER_HOST_CHARS
+              ? UserHostLine.read(message.substring(start, end))
               : null;
-      String use = database == null ? useDatabase(line) : null;
-      String set = setTimestamp == null ? setSettings(line) : null;
+      String use = database == null ? useDatabase(message, start, end) : null;
+      String set = setTimestamp == null ? setSettings(message, start, end) : null;
       if (userHost != null) {
         user = userHost.user().trim();
         host = userHost.host().isEmpty() ? emptyToNull(userHost.ip()) : userHost.host();
         String id = userHost.id();
         connectionId = id != null && isInteger(id) ? Long.valueOf(id) : null;
-      } else if (line.startsWith("#")) {
+      } else if (startsWith("#", start, end)) {
         // Neither a use nor a SET line starts with '#'.
-        String propertyLine = properties(line);
-        if (isPropertyLine(propertyLine)) {
-          readProperties(propertyLine, properties);
+        if (contains("Schema:", start, end)) {
+          String propertyLine = properties(message.substring(start, end));
+          if (isPropertyLine(propertyLine)) {
+            readProperties(propertyLine, 0, propertyLine.length(), properties);
+          }
+        } else if (isPropertyLine(message, start, end)) {
+          readProperties(message, start, end, properties);
         }
       } else if (use != null) {
         database = use.trim().replace("`", "");
@@ -335,9 +350,9 @@ final class SlowLogEntryReader {
     return true;
   }
 
-  // The line without an empty "Schema:"; most lines have no Schema at all, and skip the regex.
+  // The line without an empty "Schema:".
   private static String properties(String line) {
-    return line.contains("Schema:") ? EMPTY_SCHEMA.matcher(line).replaceFirst("") : line;
+    return EMPTY_SCHEMA.matcher(line).replaceFirst("");
   }
 
   /**
@@ -427,25 +442,30 @@ final class SlowLogEntryReader {
 
   /** {@code # +[A-Z][A-Za-z_]+: \S+} at the start of the line. */
   static boolean isPropertyLine(String line) {
-    if (!line.startsWith("#")) {
+    return isPropertyLine(line, 0, line.length());
+  }
+
+  /** {@link #isPropertyLine(String)} of the line {@code text[start, end)}. */
+  static boolean isPropertyLine(String text, int start, int end) {
+    if (end == start || text.charAt(start) != '#') {
       return false;
     }
-    int i = 1;
-    while (i < line.length() && line.charAt(i) == ' ') {
+    int i = start + 1;
+    while (i < end && text.charAt(i) == ' ') {
       i++;
     }
-    if (i == 1 || i >= line.length() || !isUpper(line.charAt(i))) {
+    if (i == start + 1 || i >= end || !isUpper(text.charAt(i))) {
       return false;
     }
     int nameStart = i++;
-    while (i < line.length() && (isLetter(line.charAt(i)) || line.charAt(i) == '_')) {
+    while (i < end && (isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
       i++;
     }
     return i - nameStart >= 2
-        && i + 2 < line.length()
-        && line.charAt(i) == ':'
-        && line.charAt(i + 1) == ' '
-        && !isSpace(line.charAt(i + 2));
+        && i + 2 < end
+        && text.charAt(i) == ':'
+        && text.charAt(i + 1) == ' '
+        && !isSpace(text.charAt(i + 2));
   }
 
   /**
@@ -454,40 +474,54 @@ final class SlowLogEntryReader {
    * this runs on every header line of a slow log.
    */
   static void readProperties(String line, Map<String, String> properties) {
-    readProperties(line, properties::put);
+    readProperties(
+        line,
+        0,
+        line.length(),
+        (text, nameStart, nameEnd, valueStart, valueEnd) ->
+            properties.put(
+                text.substring(nameStart, nameEnd), text.substring(valueStart, valueEnd)));
   }
 
-  /** {@link #readProperties(String, Map)}, each pair handed to {@code properties} in turn. */
-  static void readProperties(String line, BiConsumer<String, String> properties) {
-    int n = line.length();
-    int i = 0;
-    while (i < n) {
-      if (!isWordChar(line.charAt(i)) || (i > 0 && isWordChar(line.charAt(i - 1)))) {
+  /**
+   * {@link #readProperties(String, Map)} of the line {@code text[start, end)}, each pair handed to
+   * {@code properties} in turn as where its name and value are in {@code text}.
+   */
+  static void readProperties(String text, int start, int end, PropertySink properties) {
+    int i = start;
+    while (i < end) {
+      if (!isWordChar(text.charAt(i)) || (i > start && isWordChar(text.charAt(i - 1)))) {
         i++;
         continue;
       }
       int nameEnd = i;
-      while (nameEnd < n && isWordChar(line.charAt(nameEnd))) {
+      while (nameEnd < end && isWordChar(text.charAt(nameEnd))) {
         nameEnd++;
       }
       int valueStart = nameEnd + 1;
-      if (nameEnd >= n
-          || line.charAt(nameEnd) != ':'
-          || valueStart >= n
-          || !isSpace(line.charAt(valueStart))) {
+      if (nameEnd >= end
+          || text.charAt(nameEnd) != ':'
+          || valueStart >= end
+          || !isSpace(text.charAt(valueStart))) {
         i = nameEnd; // no match starts inside the word
         continue;
       }
-      while (valueStart < n && isSpace(line.charAt(valueStart))) {
+      while (valueStart < end && isSpace(text.charAt(valueStart))) {
         valueStart++;
       }
       int valueEnd = valueStart;
-      while (valueEnd < n && !isSpace(line.charAt(valueEnd))) {
+      while (valueEnd < end && !isSpace(text.charAt(valueEnd))) {
         valueEnd++;
       }
-      properties.accept(line.substring(i, nameEnd), line.substring(valueStart, valueEnd));
+      properties.put(text, i, nameEnd, valueStart, valueEnd);
       i = valueEnd;
     }
+  }
+
+  /** Takes the {@code name: value} pairs of a header line where they stand. */
+  @FunctionalInterface
+  interface PropertySink {
+    void put(String text, int nameStart, int nameEnd, int valueStart, int valueEnd);
   }
 
   /** {@code -?\d{1,18}}. */
@@ -582,7 +616,7 @@ final class SlowLogEntryReader {
    * those with a field of their own in a variable each, the others in the order their names first
    * appeared, which is the order of the counters.
    */
-  private static final class HeaderProperties implements BiConsumer<String, String> {
+  private static final class HeaderProperties implements PropertySink {
     private String queryTime;
     private String lockTime;
     private String rowsSent;
@@ -596,21 +630,34 @@ final class SlowLogEntryReader {
     private int others;
 
     @Override
-    public void accept(String name, String value) {
-      switch (name) {
-        case "Query_time" -> queryTime = value;
-        case "Lock_time" -> lockTime = value;
-        case "Rows_sent" -> rowsSent = value;
-        case "Rows_examined" -> rowsExamined = value;
-        case "Rows_affected" -> rowsAffected = value;
-        case "Thread_id" -> threadId = value;
-        case "Schema" -> schema = value;
-        case "End" -> end = value;
-        case "Id", "Start" -> {
-          // Fields of the entry that it does not keep; not counters either.
-        }
-        default -> putOther(name, value);
+    public void put(String text, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+      // Most names are the entry's own fields: told apart where they stand, without a String.
+      int length = nameEnd - nameStart;
+      if (isName("Query_time", text, nameStart, length)) {
+        queryTime = text.substring(valueStart, valueEnd);
+      } else if (isName("Lock_time", text, nameStart, length)) {
+        lockTime = text.substring(valueStart, valueEnd);
+      } else if (isName("Rows_sent", text, nameStart, length)) {
+        rowsSent = text.substring(valueStart, valueEnd);
+      } else if (isName("Rows_examined", text, nameStart, length)) {
+        rowsExamined = text.substring(valueStart, valueEnd);
+      } else if (isName("Rows_affected", text, nameStart, length)) {
+        rowsAffected = text.substring(valueStart, valueEnd);
+      } else if (isName("Thread_id", text, nameStart, length)) {
+        threadId = text.substring(valueStart, valueEnd);
+      } else if (isName("Schema", text, nameStart, length)) {
+        schema = text.substring(valueStart, valueEnd);
+      } else if (isName("End", text, nameStart, length)) {
+        end = text.substring(valueStart, valueEnd);
+      } else if (!isName("Id", text, nameStart, length)
+          && !isName("Start", text, nameStart, length)) {
+        // Id and Start are fields of the entry that it does not keep; not counters either.
+        putOther(text.substring(nameStart, nameEnd), text.substring(valueStart, valueEnd));
       }
+    }
+
+    private static boolean isName(String name, String text, int start, int length) {
+      return length == name.length() && text.startsWith(name, start);
     }
 
     private void putOther(String name, String value) {
