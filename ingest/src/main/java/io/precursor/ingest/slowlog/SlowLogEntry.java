@@ -38,8 +38,10 @@ public record SlowLogEntry(
     implements SlowLogItem {
 
   public SlowLogEntry {
-    // Log order is kept so the same entry always serialises to the same bytes.
-    counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
+    // Log order is kept so the same entry always serialises to the same bytes; most entries have
+    // no counters, and share one empty map.
+    counters =
+        counters.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(counters));
     Objects.requireNonNull(statement, "statement");
     Objects.requireNonNull(text, "text");
   }

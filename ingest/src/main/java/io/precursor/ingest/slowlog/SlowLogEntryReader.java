@@ -3,12 +3,9 @@ package io.precursor.ingest.slowlog;
 import io.precursor.ingest.logs.MysqlTimestamp;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,76 +27,94 @@ final class SlowLogEntryReader {
   // Percona writes "Schema:" with no value; without this the next key would become its value.
   private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+(?=\\w+: )");
 
-  /** Header values that have their own field and are not repeated among the counters. */
-  private static final Set<String> FIELDS =
-      Set.of(
-          "Query_time",
-          "Lock_time",
-          "Rows_sent",
-          "Rows_examined",
-          "Rows_affected",
-          "Thread_id",
-          "Id",
-          "Schema",
-          "Start",
-          "End");
-
-  private final List<String> lines = new ArrayList<>();
+  private final String message;
+  // The entry's lines are message[starts[i], ends[i]), without their line terminators.
+  private int[] starts = new int[8];
+  private int[] ends = new int[8];
+  private int lineCount;
   private boolean sawUserHost;
   private boolean sawQueryTime;
   private boolean sawUse;
   private boolean sawSet;
   private int statementStart = -1;
 
+  /** Reads an entry whose lines are in {@code message}. */
+  SlowLogEntryReader(String message) {
+    this.message = message;
+  }
+
   boolean isEmpty() {
-    return lines.isEmpty();
+    return lineCount == 0;
   }
 
   boolean inStatement() {
     return statementStart >= 0;
   }
 
-  /** Whether {@code line} opens the next entry rather than continuing this one. */
-  boolean startsNewEntry(String line) {
-    if (lines.isEmpty()) {
+  /**
+   * Whether the line {@code message[start, end)} opens the next entry rather than continuing this
+   * one.
+   */
+  boolean startsNewEntry(int start, int end) {
+    if (lineCount == 0) {
       return false;
     }
-    if (line.startsWith(TIME)) {
+    if (startsWith(TIME, start, end)) {
       return true;
     }
-    if (line.startsWith(USER_HOST)) {
+    if (startsWith(USER_HOST, start, end)) {
       return sawUserHost || sawQueryTime || inStatement();
     }
-    if (line.startsWith(QUERY_TIME)) {
+    if (startsWith(QUERY_TIME, start, end)) {
       return sawQueryTime || inStatement();
     }
     return false;
   }
 
-  void add(String line) {
-    lines.add(line);
-    if (inStatement() || line.isBlank()) {
+  /** Adds the line {@code message[start, end)} to the entry. */
+  void add(int start, int end) {
+    if (lineCount == starts.length) {
+      starts = Arrays.copyOf(starts, lineCount * 2);
+      ends = Arrays.copyOf(ends, lineCount * 2);
+    }
+    starts[lineCount] = start;
+    ends[lineCount] = end;
+    lineCount++;
+    if (inStatement() || isBlank(message, start, end)) {
       return;
     }
-    if (line.startsWith(USER_HOST)) {
+    if (startsWith(USER_HOST, start, end)) {
       sawUserHost = true;
-    } else if (line.startsWith(QUERY_TIME)) {
+    } else if (startsWith(QUERY_TIME, start, end)) {
       sawQueryTime = true;
-    } else if (line.startsWith(ADMIN)) {
-      statementStart = lines.size() - 1;
-    } else if (line.startsWith("#")) {
+    } else if (startsWith(ADMIN, start, end)) {
+      statementStart = lineCount - 1;
+    } else if (startsWith("#", start, end)) {
       return; // another header line
-    } else if (!sawUse && useDatabase(line) != null) {
+    } else if (!sawUse && useDatabase(message, start, end) != null) {
       sawUse = true;
-    } else if (!sawSet && setSettings(line) != null) {
+    } else if (!sawSet && setSettings(message, start, end) != null) {
       sawSet = true;
     } else {
-      statementStart = lines.size() - 1;
+      statementStart = lineCount - 1;
     }
   }
 
+  private boolean startsWith(String prefix, int start, int end) {
+    return end - start >= prefix.length() && message.startsWith(prefix, start);
+  }
+
+  private boolean contains(String word, int start, int end) {
+    for (int i = start; i + word.length() <= end; i++) {
+      if (message.startsWith(word, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   SlowLogItem read() {
-    String text = String.join("\n", lines);
+    String text = joined(0, lineCount);
     try {
       return readEntry(text);
     } catch (GarbledException e) {
@@ -117,30 +132,42 @@ final class SlowLogEntryReader {
     String host = null;
     Long connectionId = null;
     String database = null;
-    Map<String, String> properties = new LinkedHashMap<>();
-    int headerEnd = inStatement() ? statementStart : lines.size();
-    for (String line : lines.subList(0, headerEnd)) {
-      if (line.startsWith(TIME)) {
-        String value = line.substring(TIME.length());
+    HeaderProperties properties = new HeaderProperties();
+    int headerEnd = inStatement() ? statementStart : lineCount;
+    for (int i = 0; i < headerEnd; i++) {
+      // The header lines are read where they stand in the message.
+      int start = starts[i];
+      int end = ends[i];
+      if (startsWith(TIME, start, end)) {
         loggedTime =
-            MysqlTimestamp.parse(value)
-                .orElseThrow(
-                    () -> new GarbledException("'" + line + "' does not hold a MySQL timestamp"));
+            MysqlTimestamp.parse(message.substring(start + TIME.length(), end)).orElse(null);
+        if (loggedTime == null) {
+          throw new GarbledException(
+              "'" + message.substring(start, end) + "' does not hold a MySQL timestamp");
+        }
         continue;
       }
       UserHostLine userHost =
-          line.startsWith(USER_HOST) && line.length() <= MAX_USER_HOST_CHARS
-              ? UserHostLine.read(line)
+          startsWith(USER_HOST, start, end) && end - start <= MAX_USER_HOST_CHARS
+              ? UserHostLine.read(message.substring(start, end))
               : null;
-      String use = database == null ? useDatabase(line) : null;
-      String set = setTimestamp == null ? setSettings(line) : null;
+      String use = database == null ? useDatabase(message, start, end) : null;
+      String set = setTimestamp == null ? setSettings(message, start, end) : null;
       if (userHost != null) {
         user = userHost.user().trim();
         host = userHost.host().isEmpty() ? emptyToNull(userHost.ip()) : userHost.host();
         String id = userHost.id();
         connectionId = id != null && isInteger(id) ? Long.valueOf(id) : null;
-      } else if (line.startsWith("#") && isPropertyLine(properties(line))) {
-        readProperties(properties(line), properties);
+      } else if (startsWith("#", start, end)) {
+        // Neither a use nor a SET line starts with '#'.
+        if (contains("Schema:", start, end)) {
+          String propertyLine = properties(message.substring(start, end));
+          if (isPropertyLine(propertyLine)) {
+            readProperties(propertyLine, 0, propertyLine.length(), properties);
+          }
+        } else if (isPropertyLine(message, start, end)) {
+          readProperties(message, start, end, properties);
+        }
       } else if (use != null) {
         database = use.trim().replace("`", "");
       } else if (set != null) {
@@ -148,24 +175,23 @@ final class SlowLogEntryReader {
       }
     }
     String statement = statement();
-    Long threadId = connectionId != null ? connectionId : optionalLong(properties, "Thread_id");
+    Long threadId = connectionId != null ? connectionId : optionalLong(properties.threadId);
     if (database == null) {
-      database = emptyToNull(properties.get("Schema"));
+      database = emptyToNull(properties.schema);
     }
-    Instant end =
-        Optional.ofNullable(properties.get("End")).flatMap(MysqlTimestamp::parse).orElse(null);
+    Instant end = properties.end == null ? null : MysqlTimestamp.parse(properties.end).orElse(null);
     return new SlowLogEntry(
         loggedTime != null ? loggedTime : end != null ? end : setTimestamp,
         user,
         host,
         threadId,
         database,
-        requiredDouble(properties, "Query_time"),
-        requiredDouble(properties, "Lock_time"),
-        requiredLong(properties, "Rows_sent"),
-        requiredLong(properties, "Rows_examined"),
-        optionalLong(properties, "Rows_affected"),
-        counters(properties),
+        requiredDouble("Query_time", properties.queryTime),
+        requiredDouble("Lock_time", properties.lockTime),
+        requiredLong("Rows_sent", properties.rowsSent),
+        requiredLong("Rows_examined", properties.rowsExamined),
+        optionalLong(properties.rowsAffected),
+        properties.counters(),
         statement,
         text);
   }
@@ -174,27 +200,79 @@ final class SlowLogEntryReader {
     if (!inStatement()) {
       throw new GarbledException("no statement after the header lines, so the entry is truncated");
     }
-    String first = lines.get(statementStart);
-    String statement =
-        first.startsWith(ADMIN)
-            ? first.substring(2).strip()
-            : String.join("\n", lines.subList(statementStart, lines.size())).stripTrailing();
+    int first = starts[statementStart];
+    String source;
+    int start;
+    int end;
+    if (startsWith(ADMIN, first, ends[statementStart])) {
+      source = message.substring(first + 2, ends[statementStart]).strip();
+      start = 0;
+      end = source.length();
+    } else if (isContiguous(statementStart, lineCount)) {
+      // The statement is copied once, straight out of the message.
+      source = message;
+      start = first;
+      end = ends[lineCount - 1];
+      while (end > start && Character.isWhitespace(message.charAt(end - 1))) {
+        end--; // stripTrailing(): no supplementary character is whitespace
+      }
+    } else {
+      source = joined(statementStart, lineCount).stripTrailing();
+      start = 0;
+      end = source.length();
+    }
     // MySQL ends every statement it logs with ";" (pt's record separator relies on it too).
-    if (!statement.endsWith(";")) {
+    if (end == start || source.charAt(end - 1) != ';') {
       throw new GarbledException(
           "the statement does not end with ';', so the entry is truncated"
               + " (a CloudWatch Logs event holds at most 256 KB)");
     }
-    return statement.substring(0, statement.length() - 1);
+    return source.substring(start, end - 1);
+  }
+
+  /** Lines {@code from} to {@code to} (exclusive) joined with {@code \n}. */
+  private String joined(int from, int to) {
+    if (from == to) {
+      return "";
+    }
+    if (isContiguous(from, to)) {
+      // As they stand in the message; for a message of one entry that is the message itself.
+      return message.substring(starts[from], ends[to - 1]);
+    }
+    StringBuilder text = new StringBuilder(ends[to - 1] - starts[from]);
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        text.append('\n');
+      }
+      text.append(message, starts[i], ends[i]);
+    }
+    return text.toString();
+  }
+
+  // Whether each line follows the one before after a lone \n: no \r dropped, no banner skipped.
+  private boolean isContiguous(int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (starts[i] != ends[i - 1] + 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Group 1 of {@code use ([^;]+);\s*} matching the whole line, or null. */
   static String useDatabase(String line) {
-    if (!line.startsWith("use ")) {
+    return useDatabase(line, 0, line.length());
+  }
+
+  /** {@link #useDatabase(String)} of the line {@code text[start, end)}. */
+  static String useDatabase(String text, int start, int end) {
+    if (end - start < 4 || !text.startsWith("use ", start)) {
       return null;
     }
-    int semicolon = line.indexOf(';', 4);
-    return semicolon > 4 && isSpaceToEnd(line, semicolon + 1) ? line.substring(4, semicolon) : null;
+    int semicolon = indexOf(text, ';', start + 4, end);
+    return semicolon > start + 4 && isSpaceToEnd(text, semicolon + 1, end)
+        ? text.substring(start + 4, semicolon)
+        : null;
   }
 
   /**
@@ -202,157 +280,192 @@ final class SlowLogEntryReader {
    * whole line, or null.
    */
   static String setSettings(String line) {
-    if (!line.startsWith("SET")) {
+    return setSettings(line, 0, line.length());
+  }
+
+  /** {@link #setSettings(String)} of the line {@code text[start, end)}. */
+  static String setSettings(String text, int start, int end) {
+    if (end - start < 3 || !text.startsWith("SET", start)) {
       return null;
     }
-    int i = 3;
-    while (i < line.length() && isSpace(line.charAt(i))) {
+    int i = start + 3;
+    while (i < end && isSpace(text.charAt(i))) {
       i++;
     }
     int settingsStart = i;
-    if (i == 3) {
+    if (i == start + 3) {
       return null;
     }
-    if (line.startsWith("timestamp", i)) {
+    if (startsWith(text, "timestamp", i, end)) {
       i += "timestamp".length();
-    } else if (line.startsWith("insert_id", i)) {
+    } else if (startsWith(text, "insert_id", i, end)) {
       i += "insert_id".length();
-    } else if (line.startsWith("last_insert_id", i)) {
+    } else if (startsWith(text, "last_insert_id", i, end)) {
       i += "last_insert_id".length();
     } else {
       return null;
     }
-    while (i < line.length() && isSpace(line.charAt(i))) {
+    while (i < end && isSpace(text.charAt(i))) {
       i++;
     }
-    if (i >= line.length() || line.charAt(i) != '=') {
+    if (i >= end || text.charAt(i) != '=') {
       return null;
     }
-    int semicolon = line.indexOf(';', i);
-    return semicolon > 0 && isSpaceToEnd(line, semicolon + 1)
-        ? line.substring(settingsStart, semicolon)
+    int semicolon = indexOf(text, ';', i, end);
+    return semicolon > 0 && isSpaceToEnd(text, semicolon + 1, end)
+        ? text.substring(settingsStart, semicolon)
         : null;
   }
 
-  private static boolean isSpaceToEnd(String line, int from) {
-    for (int i = from; i < line.length(); i++) {
-      if (!isSpace(line.charAt(i))) {
+  private static boolean startsWith(String text, String prefix, int from, int end) {
+    return end - from >= prefix.length() && text.startsWith(prefix, from);
+  }
+
+  private static int indexOf(String text, char c, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isSpaceToEnd(String text, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (!isSpace(text.charAt(i))) {
         return false;
       }
     }
     return true;
   }
 
-  // The line without an empty "Schema:"; most lines have no Schema at all, and skip the regex.
-  private static String properties(String line) {
-    return line.contains("Schema:") ? EMPTY_SCHEMA.matcher(line).replaceFirst("") : line;
-  }
-
-  // setting.split("\\s*=\\s*", 2) without a regex: both sides are stripped by the caller.
-  private static String[] nameAndValue(String setting) {
-    int equals = setting.indexOf('=');
-    return equals < 0
-        ? new String[] {setting}
-        : new String[] {setting.substring(0, equals), setting.substring(equals + 1)};
-  }
-
-  private static Instant setTimestamp(String settings) {
-    for (String setting : settings.split(",")) {
-      String[] nameValue = nameAndValue(setting);
-      if (nameValue.length == 2 && nameValue[0].strip().equals("timestamp")) {
-        String value = nameValue[1].strip();
-        Instant plain = plainEpochSeconds(value);
-        if (plain != null) {
-          return plain;
-        }
-        try {
-          BigDecimal seconds = new BigDecimal(value);
-          if (seconds.precision() - seconds.scale() > 18) {
-            // Beyond any epoch second; converting "1e9999999" would take minutes.
-            return null;
-          }
-          return Instant.ofEpochSecond(
-              seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
-        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
-          return null; // the time then comes from the CloudWatch event
-        }
+  /** {@code text[start, end)} as {@link String#isBlank()} judges it. */
+  static boolean isBlank(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      // No supplementary character is whitespace, and no surrogate either.
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
       }
+    }
+    return true;
+  }
+
+  // The line without an empty "Schema:".
+  private static String properties(String line) {
+    return EMPTY_SCHEMA.matcher(line).replaceFirst("");
+  }
+
+  /**
+   * The first {@code timestamp=...} among the comma-separated settings, read as an instant; null
+   * when there is none or it is no epoch second. A scan: {@code split(",")}, then each setting cut
+   * at its first {@code =} and stripped.
+   */
+  private static Instant setTimestamp(String settings) {
+    int n = settings.length();
+    for (int start = 0; start <= n; ) {
+      int comma = settings.indexOf(',', start);
+      int end = comma < 0 ? n : comma;
+      int equals = indexOf(settings, '=', start, end);
+      if (equals >= 0 && isTimestampName(settings, start, equals)) {
+        return setTimestampValue(strip(settings, equals + 1, end));
+      }
+      start = end + 1;
     }
     return null;
   }
 
-  private static Map<String, Long> counters(Map<String, String> properties) {
-    Map<String, Long> counters = new LinkedHashMap<>();
-    properties.forEach(
-        (name, value) -> {
-          if (FIELDS.contains(name)) {
-            return;
-          }
-          if (isInteger(value)) {
-            counters.put(name, Long.valueOf(value));
-          } else if (value.equals("Yes")) {
-            counters.put(name, 1L);
-          } else if (value.equals("No")) {
-            counters.put(name, 0L);
-          }
-          // Durations (InnoDB_IO_r_wait: 0.000123) and words are not counters; they are dropped.
-        });
-    return counters;
+  // Whether settings[start, end), stripped, is "timestamp".
+  private static boolean isTimestampName(String settings, int start, int end) {
+    while (start < end && Character.isWhitespace(settings.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(settings.charAt(end - 1))) {
+      end--;
+    }
+    return end - start == "timestamp".length() && settings.startsWith("timestamp", start);
   }
 
-  private static double requiredDouble(Map<String, String> properties, String name)
-      throws GarbledException {
-    String value = required(properties, name);
+  // text[start, end).strip(): no supplementary character is whitespace.
+  private static String strip(String text, int start, int end) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static Instant setTimestampValue(String value) {
+    Instant plain = plainEpochSeconds(value);
+    if (plain != null) {
+      return plain;
+    }
+    try {
+      BigDecimal seconds = new BigDecimal(value);
+      if (seconds.precision() - seconds.scale() > 18) {
+        // Beyond any epoch second; converting "1e9999999" would take minutes.
+        return null;
+      }
+      return Instant.ofEpochSecond(
+          seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+    } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+      return null; // the time then comes from the CloudWatch event
+    }
+  }
+
+  private static double requiredDouble(String name, String value) throws GarbledException {
+    required(name, value);
     if (!isSeconds(value)) {
       throw new GarbledException(name + " '" + value + "' is not a number of seconds");
     }
     return DecimalSeconds.parse(value);
   }
 
-  private static long requiredLong(Map<String, String> properties, String name)
-      throws GarbledException {
-    String value = required(properties, name);
+  private static long requiredLong(String name, String value) throws GarbledException {
+    required(name, value);
     if (!isInteger(value)) {
       throw new GarbledException(name + " '" + value + "' is not a whole number");
     }
     return Long.parseLong(value);
   }
 
-  private static String required(Map<String, String> properties, String name)
-      throws GarbledException {
-    String value = properties.get(name);
+  private static void required(String name, String value) throws GarbledException {
     if (value == null || value.isEmpty()) {
       throw new GarbledException("the header lines lack " + name);
     }
-    return value;
   }
 
-  private static Long optionalLong(Map<String, String> properties, String name) {
-    String value = properties.get(name);
+  private static Long optionalLong(String value) {
     return value != null && isInteger(value) ? Long.valueOf(value) : null;
   }
 
   /** {@code # +[A-Z][A-Za-z_]+: \S+} at the start of the line. */
   static boolean isPropertyLine(String line) {
-    if (!line.startsWith("#")) {
+    return isPropertyLine(line, 0, line.length());
+  }
+
+  /** {@link #isPropertyLine(String)} of the line {@code text[start, end)}. */
+  static boolean isPropertyLine(String text, int start, int end) {
+    if (end == start || text.charAt(start) != '#') {
       return false;
     }
-    int i = 1;
-    while (i < line.length() && line.charAt(i) == ' ') {
+    int i = start + 1;
+    while (i < end && text.charAt(i) == ' ') {
       i++;
     }
-    if (i == 1 || i >= line.length() || !isUpper(line.charAt(i))) {
+    if (i == start + 1 || i >= end || !isUpper(text.charAt(i))) {
       return false;
     }
     int nameStart = i++;
-    while (i < line.length() && (isLetter(line.charAt(i)) || line.charAt(i) == '_')) {
+    while (i < end && (isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
       i++;
     }
     return i - nameStart >= 2
-        && i + 2 < line.length()
-        && line.charAt(i) == ':'
-        && line.charAt(i + 1) == ' '
-        && !isSpace(line.charAt(i + 2));
+        && i + 2 < end
+        && text.charAt(i) == ':'
+        && text.charAt(i + 1) == ' '
+        && !isSpace(text.charAt(i + 2));
   }
 
   /**
@@ -361,35 +474,54 @@ final class SlowLogEntryReader {
    * this runs on every header line of a slow log.
    */
   static void readProperties(String line, Map<String, String> properties) {
-    int n = line.length();
-    int i = 0;
-    while (i < n) {
-      if (!isWordChar(line.charAt(i)) || (i > 0 && isWordChar(line.charAt(i - 1)))) {
+    readProperties(
+        line,
+        0,
+        line.length(),
+        (text, nameStart, nameEnd, valueStart, valueEnd) ->
+            properties.put(
+                text.substring(nameStart, nameEnd), text.substring(valueStart, valueEnd)));
+  }
+
+  /**
+   * {@link #readProperties(String, Map)} of the line {@code text[start, end)}, each pair handed to
+   * {@code properties} in turn as where its name and value are in {@code text}.
+   */
+  static void readProperties(String text, int start, int end, PropertySink properties) {
+    int i = start;
+    while (i < end) {
+      if (!isWordChar(text.charAt(i)) || (i > start && isWordChar(text.charAt(i - 1)))) {
         i++;
         continue;
       }
       int nameEnd = i;
-      while (nameEnd < n && isWordChar(line.charAt(nameEnd))) {
+      while (nameEnd < end && isWordChar(text.charAt(nameEnd))) {
         nameEnd++;
       }
       int valueStart = nameEnd + 1;
-      if (nameEnd >= n
-          || line.charAt(nameEnd) != ':'
-          || valueStart >= n
-          || !isSpace(line.charAt(valueStart))) {
+      if (nameEnd >= end
+          || text.charAt(nameEnd) != ':'
+          || valueStart >= end
+          || !isSpace(text.charAt(valueStart))) {
         i = nameEnd; // no match starts inside the word
         continue;
       }
-      while (valueStart < n && isSpace(line.charAt(valueStart))) {
+      while (valueStart < end && isSpace(text.charAt(valueStart))) {
         valueStart++;
       }
       int valueEnd = valueStart;
-      while (valueEnd < n && !isSpace(line.charAt(valueEnd))) {
+      while (valueEnd < end && !isSpace(text.charAt(valueEnd))) {
         valueEnd++;
       }
-      properties.put(line.substring(i, nameEnd), line.substring(valueStart, valueEnd));
+      properties.put(text, i, nameEnd, valueStart, valueEnd);
       i = valueEnd;
     }
+  }
+
+  /** Takes the {@code name: value} pairs of a header line where they stand. */
+  @FunctionalInterface
+  interface PropertySink {
+    void put(String text, int nameStart, int nameEnd, int valueStart, int valueEnd);
   }
 
   /** {@code -?\d{1,18}}. */
@@ -477,6 +609,95 @@ final class SlowLogEntryReader {
 
   private static String emptyToNull(String value) {
     return value == null || value.isBlank() ? null : value;
+  }
+
+  /**
+   * The {@code name: value} pairs of an entry's header lines, the last value of each name kept:
+   * those with a field of their own in a variable each, the others in the order their names first
+   * appeared, which is the order of the counters.
+   */
+  private static final class HeaderProperties implements PropertySink {
+    private String queryTime;
+    private String lockTime;
+    private String rowsSent;
+    private String rowsExamined;
+    private String rowsAffected;
+    private String threadId;
+    private String schema;
+    private String end;
+    private String[] names;
+    private String[] values;
+    private int others;
+
+    @Override
+    public void put(String text, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+      // Most names are the entry's own fields: told apart where they stand, without a String.
+      int length = nameEnd - nameStart;
+      if (isName("Query_time", text, nameStart, length)) {
+        queryTime = text.substring(valueStart, valueEnd);
+      } else if (isName("Lock_time", text, nameStart, length)) {
+        lockTime = text.substring(valueStart, valueEnd);
+      } else if (isName("Rows_sent", text, nameStart, length)) {
+        rowsSent = text.substring(valueStart, valueEnd);
+      } else if (isName("Rows_examined", text, nameStart, length)) {
+        rowsExamined = text.substring(valueStart, valueEnd);
+      } else if (isName("Rows_affected", text, nameStart, length)) {
+        rowsAffected = text.substring(valueStart, valueEnd);
+      } else if (isName("Thread_id", text, nameStart, length)) {
+        threadId = text.substring(valueStart, valueEnd);
+      } else if (isName("Schema", text, nameStart, length)) {
+        schema = text.substring(valueStart, valueEnd);
+      } else if (isName("End", text, nameStart, length)) {
+        end = text.substring(valueStart, valueEnd);
+      } else if (!isName("Id", text, nameStart, length)
+          && !isName("Start", text, nameStart, length)) {
+        // Id and Start are fields of the entry that it does not keep; not counters either.
+        putOther(text.substring(nameStart, nameEnd), text.substring(valueStart, valueEnd));
+      }
+    }
+
+    private static boolean isName(String name, String text, int start, int length) {
+      return length == name.length() && text.startsWith(name, start);
+    }
+
+    private void putOther(String name, String value) {
+      for (int i = 0; i < others; i++) {
+        if (names[i].equals(name)) {
+          values[i] = value;
+          return;
+        }
+      }
+      if (names == null) {
+        names = new String[8];
+        values = new String[8];
+      } else if (others == names.length) {
+        names = Arrays.copyOf(names, others * 2);
+        values = Arrays.copyOf(values, others * 2);
+      }
+      names[others] = name;
+      values[others] = value;
+      others++;
+    }
+
+    /** The numeric values among the others, and Yes/No flags as 1/0, in log order. */
+    Map<String, Long> counters() {
+      if (others == 0) {
+        return Map.of();
+      }
+      Map<String, Long> counters = new LinkedHashMap<>();
+      for (int i = 0; i < others; i++) {
+        String value = values[i];
+        if (isInteger(value)) {
+          counters.put(names[i], Long.valueOf(value));
+        } else if (value.equals("Yes")) {
+          counters.put(names[i], 1L);
+        } else if (value.equals("No")) {
+          counters.put(names[i], 0L);
+        }
+        // Durations (InnoDB_IO_r_wait: 0.000123) and words are not counters; they are dropped.
+      }
+      return counters;
+    }
   }
 
   /** Why an entry is garbled; only ever turned into a {@link GarbledSlowLogEntry}. */

@@ -28,24 +28,33 @@ public final class SlowQueryParser {
 
   /** The entries of one log event message; empty when it holds only blank or banner lines. */
   public List<SlowLogItem> parse(String message) {
-    List<SlowLogItem> items = new ArrayList<>();
-    SlowLogEntryReader entry = new SlowLogEntryReader();
-    for (String line : lines(message)) {
-      if (isFileBanner(line)) {
+    List<SlowLogItem> items = new ArrayList<>(2);
+    BannerCandidates banners = new BannerCandidates(message);
+    SlowLogEntryReader entry = new SlowLogEntryReader(message);
+    // The lines are read in place, by index: a line becomes a String only when the entry needs it.
+    int start = 0;
+    while (true) {
+      int newline = message.indexOf('\n', start);
+      int end =
+          newline < 0
+              ? message.length()
+              : newline > start && message.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+      if (banners.isFileBanner(start, end)) {
         if (entry.inStatement()) {
           items.add(entry.read());
-          entry = new SlowLogEntryReader();
+          entry = new SlowLogEntryReader(message);
         }
-        continue;
+      } else if (!entry.isEmpty() || !SlowLogEntryReader.isBlank(message, start, end)) {
+        if (entry.startsNewEntry(start, end)) {
+          items.add(entry.read());
+          entry = new SlowLogEntryReader(message);
+        }
+        entry.add(start, end);
       }
-      if (entry.isEmpty() && line.isBlank()) {
-        continue;
+      if (newline < 0) {
+        break;
       }
-      if (entry.startsNewEntry(line)) {
-        items.add(entry.read());
-        entry = new SlowLogEntryReader();
-      }
-      entry.add(line);
+      start = newline + 1;
     }
     if (!entry.isEmpty()) {
       items.add(entry.read());
@@ -70,10 +79,42 @@ public final class SlowQueryParser {
     return lines;
   }
 
-  // A banner line starts with 'T' or names mysqld or mariadbd; the cheap test spares every
-  // statement line the regex's scan for the server name.
-  private static boolean isFileBanner(String line) {
-    return (line.startsWith("T") || line.contains("mysqld,") || line.contains("mariadbd,"))
-        && FILE_BANNER.matcher(line).lookingAt();
+  /**
+   * Tells banner lines among the lines of one message. The regex is tried only on lines it could
+   * match, told cheaply: a match starts with 'T', or names mysqld or mariadbd, which it must follow
+   * with "Version", and then starts with '/' or a capital (mysqld) or '/' or 'm' (mariadbd). The
+   * one word is searched for once per occurrence in the message, not once per line.
+   */
+  private static final class BannerCandidates {
+    private static final String VERSION = "Version";
+
+    private final String message;
+    private int nextVersion = -1;
+
+    BannerCandidates(String message) {
+      this.message = message;
+    }
+
+    boolean isFileBanner(int start, int end) {
+      if (start == end) {
+        return false;
+      }
+      char first = message.charAt(start);
+      boolean candidate =
+          first == 'T'
+              || ((first == '/' || first == 'm' || (first >= 'A' && first <= 'Z'))
+                  && containsVersion(start, end));
+      return candidate && FILE_BANNER.matcher(message.substring(start, end)).lookingAt();
+    }
+
+    // Lines come in order, so the next occurrence found for an earlier line still holds for this
+    // one unless it lies before this line.
+    private boolean containsVersion(int start, int end) {
+      if (nextVersion != Integer.MAX_VALUE && nextVersion < start) {
+        int next = message.indexOf(VERSION, start);
+        nextVersion = next < 0 ? Integer.MAX_VALUE : next;
+      }
+      return nextVersion != Integer.MAX_VALUE && nextVersion + VERSION.length() <= end;
+    }
   }
 }

@@ -183,6 +183,50 @@ class SlowLogHeaderScanTest {
   }
 
   @Test
+  void shouldReadAHeaderLineWhereItStandsInItsEventAsOnItsOwn() {
+    SplittableRandom random = new SplittableRandom(19);
+    String[] before = {"", "\n", "SELECT a;\n", "# Query_time: 1  Rows_sent: 2\r\n", "x"};
+    String[] after = {"", "\n", "\r\n", "\n# Rows_examined: 5", "\nuse db;"};
+    List<String> differences = new ArrayList<>();
+    for (int i = 0; i < 100_000 && differences.size() < 10; i++) {
+      String line =
+          random.nextBoolean()
+              ? generated(random, PIECES, 12)
+              : generated(random, USE_SET_PIECES, 8);
+      String prefix = before[random.nextInt(before.length)];
+      String text = prefix + line + after[random.nextInt(after.length)];
+      int start = prefix.length();
+      int end = start + line.length();
+
+      Map<String, String> alone = new LinkedHashMap<>();
+      SlowLogEntryReader.readProperties(line, alone);
+      Map<String, String> inPlace = new LinkedHashMap<>();
+      SlowLogEntryReader.readProperties(
+          text,
+          start,
+          end,
+          (in, nameStart, nameEnd, valueStart, valueEnd) ->
+              inPlace.put(in.substring(nameStart, nameEnd), in.substring(valueStart, valueEnd)));
+      boolean same =
+          alone.equals(inPlace)
+              && SlowLogEntryReader.isPropertyLine(line)
+                  == SlowLogEntryReader.isPropertyLine(text, start, end)
+              && java.util.Objects.equals(
+                  SlowLogEntryReader.useDatabase(line),
+                  SlowLogEntryReader.useDatabase(text, start, end))
+              && java.util.Objects.equals(
+                  SlowLogEntryReader.setSettings(line),
+                  SlowLogEntryReader.setSettings(text, start, end))
+              && SlowLogEntryReader.isBlank(text, start, end) == line.isBlank();
+      if (!same) {
+        differences.add("'" + line + "' inside '" + text + "'");
+      }
+    }
+
+    assertThat(differences).isEmpty();
+  }
+
+  @Test
   void shouldTellNumbersAsTheRegexesDidAndReadSecondsAsParseDoubleDoes() {
     SplittableRandom random = new SplittableRandom(5);
     String[] pieces = {"0", "1", "9", "5", ".", "-", "00000", "123456789", "x", ""};

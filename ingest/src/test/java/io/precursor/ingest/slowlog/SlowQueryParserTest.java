@@ -2,6 +2,7 @@ package io.precursor.ingest.slowlog;
 
 import static io.precursor.ingest.logs.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.List;
@@ -248,6 +249,44 @@ class SlowQueryParserTest {
     String message = text("slowlog/mysql56.log").replace("\n", "\r\n");
 
     assertThat(onlyEntry(message).statement()).isEqualTo("SELECT SLEEP(3)");
+  }
+
+  @Test
+  void shouldJoinTheLinesOfAnEntryWithNewlinesWhenABannerAndCarriageReturnsAreDropped() {
+    // given: a banner line inside the header and Windows line endings in the statement
+    String message =
+        "# Time: 2026-11-17T09:12:03.123456Z\n"
+            + "Tcp port: 3306  Unix socket: /tmp/mysql.sock\n"
+            + "# Query_time: 1.000000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 0\n"
+            + "SELECT a\r\n"
+            + "FROM t;  \r\n";
+
+    // when
+    SlowLogEntry entry = onlyEntry(message);
+
+    // then: the entry is its lines without the banner and the \r, the statement its last lines
+    assertThat(entry.text())
+        .isEqualTo(
+            "# Time: 2026-11-17T09:12:03.123456Z\n"
+                + "# Query_time: 1.000000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 0\n"
+                + "SELECT a\n"
+                + "FROM t;  \n");
+    assertThat(entry.statement()).isEqualTo("SELECT a\nFROM t");
+  }
+
+  @Test
+  void shouldKeepTheLastValueOfARepeatedHeaderNameAndTheOrderOfItsFirst() {
+    String message =
+        "# Query_time: 1.000000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 0\n"
+            + "# Bytes_sent: 10  Full_scan: Yes  Tmp_table: No  Rows_sent: 3\n"
+            + "# Bytes_sent: 12  Tmp_table: 0.5\n"
+            + "SELECT 1;\n";
+
+    SlowLogEntry entry = onlyEntry(message);
+
+    assertThat(entry.rowsSent()).isEqualTo(3L);
+    // Tmp_table's last value is a duration, so it is no counter at all
+    assertThat(entry.counters()).containsExactly(entry("Bytes_sent", 12L), entry("Full_scan", 1L));
   }
 
   @Test
