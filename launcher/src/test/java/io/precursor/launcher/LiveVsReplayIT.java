@@ -110,7 +110,9 @@ class LiveVsReplayIT {
             "--cluster",
             CLUSTER,
             "--timeout",
-            "PT3M");
+            "PT3M",
+            "--out",
+            dir.resolve("replay-report").toString());
 
     assertThat(live.precursors())
         .extracting(FailoverPrecursor::getKind)
