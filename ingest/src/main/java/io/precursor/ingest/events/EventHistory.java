@@ -5,6 +5,7 @@ import io.precursor.ingest.metrics.AwsRetry;
 import io.precursor.schemas.DbEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DescribeEventsResponse;
@@ -48,6 +49,28 @@ public final class EventHistory {
       Consumer<DbEvent> events,
       Unreadable unreadable,
       AwsRetry.Listener listener) {
+    return readEvents(
+        from,
+        to,
+        listener,
+        (sourceType, event) -> {
+          try {
+            events.accept(DescribedEvents.toDbEvent(event, clusters));
+          } catch (IllegalArgumentException e) {
+            unreadable.event(
+                "rds:DescribeEvents:" + sourceType + "@" + from, e.getMessage(), event);
+          }
+        });
+  }
+
+  /**
+   * Every event of {@code [from, to]} as DescribeEvents gives it, with the source type asked for,
+   * page by page, throttling retried.
+   *
+   * @return the DescribeEvents requests made
+   */
+  int readEvents(
+      Instant from, Instant to, AwsRetry.Listener listener, BiConsumer<SourceType, Event> events) {
     int requests = 0;
     for (SourceType sourceType : sourceTypes) {
       String marker = null;
@@ -67,12 +90,7 @@ public final class EventHistory {
                 listener);
         requests++;
         for (Event event : response.events()) {
-          try {
-            events.accept(DescribedEvents.toDbEvent(event, clusters));
-          } catch (IllegalArgumentException e) {
-            unreadable.event(
-                "rds:DescribeEvents:" + sourceType + "@" + from, e.getMessage(), event);
-          }
+          events.accept(sourceType, event);
         }
         marker = response.marker();
       } while (marker != null && !marker.isEmpty());

@@ -25,9 +25,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.rds.model.DescribeEventsResponse;
 import software.amazon.awssdk.services.rds.model.Event;
-import software.amazon.awssdk.services.rds.model.SourceType;
 
 /**
  * Polls RDS DescribeEvents for DB cluster and DB instance events since the last poll and publishes
@@ -43,11 +41,8 @@ public final class EventPoller implements Poller<EventPollReport> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventPoller.class);
 
-  private final List<SourceType> sourceTypes;
-  private final int pageSize;
+  private final EventHistory history;
   private final FleetShare share;
-  private final RdsClient rds;
-  private final AwsRetry retry;
   private final Topic<String, DbEvent> topic;
   private final PollOutput output;
   private final Clock clock;
@@ -69,11 +64,9 @@ public final class EventPoller implements Poller<EventPollReport> {
       PollOutput output,
       Clock clock,
       EventPosition position) {
-    this.sourceTypes = config.sourceTypes();
-    this.pageSize = config.pageSize();
+    // DescribeEvents pages are read as a replay from AWS reads them.
+    this.history = new EventHistory(rds, retry, config.sourceTypes(), config.pageSize());
     this.share = share;
-    this.rds = rds;
-    this.retry = retry;
     this.topic = topic;
     this.output = output;
     this.clock = clock;
@@ -115,27 +108,7 @@ public final class EventPoller implements Poller<EventPollReport> {
     Instant start = position.nextStart().isBefore(oldest) ? oldest : position.nextStart();
     Tally tally = new Tally();
     List<Event> read = new ArrayList<>();
-    for (SourceType sourceType : sourceTypes) {
-      String marker = null;
-      do {
-        String page = marker;
-        DescribeEventsResponse response =
-            retry.call(
-                "DescribeEvents",
-                () ->
-                    rds.describeEvents(
-                        r ->
-                            r.sourceType(sourceType)
-                                .startTime(start)
-                                .endTime(end)
-                                .maxRecords(pageSize)
-                                .marker(page)),
-                tally);
-        tally.requests++;
-        read.addAll(response.events());
-        marker = response.marker();
-      } while (marker != null && !marker.isEmpty());
-    }
+    tally.requests += history.readEvents(start, end, tally, (sourceType, event) -> read.add(event));
     tally.received = read.size();
     InstanceClusters clusters = membership.clustersFor(newestOwnedInstanceEvents(read), tally);
     List<DbEvent> fresh = new ArrayList<>();
