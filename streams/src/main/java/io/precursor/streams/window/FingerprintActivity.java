@@ -2,6 +2,8 @@ package io.precursor.streams.window;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /** How one query fingerprint behaved within a window. */
@@ -26,8 +28,16 @@ public final class FingerprintActivity {
   private long maxRowsWritten;
   private double maxQueryTimeSeconds;
   private int largestInList;
-  // [start, end] of executions, flattened, for the "running at once" count.
+  // [start, end] of executions for the "running at once" count, in LONGEST_FIRST order.
   private List<long[]> intervals = new ArrayList<>();
+
+  /**
+   * Longest first, then earliest start: a total order in which only equal intervals tie, so the
+   * {@value #MAX_INTERVALS} kept are the same whatever order the executions came in, and keeping
+   * them of a window's panes keeps them of the whole window.
+   */
+  private static final Comparator<long[]> LONGEST_FIRST =
+      Comparator.<long[]>comparingLong(i -> i[0] - i[1]).thenComparingLong(i -> i[0]);
 
   FingerprintActivity() {}
 
@@ -54,6 +64,8 @@ public final class FingerprintActivity {
     this.maxRowsWritten = maxRowsWritten;
     this.maxQueryTimeSeconds = maxQueryTimeSeconds;
     this.largestInList = largestInList;
+    // Panes stored before the intervals were kept in order (the order is not in the format).
+    intervals.sort(LONGEST_FIRST);
     this.intervals = intervals;
   }
 
@@ -72,9 +84,8 @@ public final class FingerprintActivity {
     maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, query.queryTimeSeconds());
     largestInList = Math.max(largestInList, query.largestInList());
     if (query.rowsExamined() >= MIN_ROWS_FOR_INTERVAL) {
-      intervals.add(new long[] {query.startTime(), query.time()});
+      keep(new long[] {query.startTime(), query.time()});
     }
-    keepLongestIntervals();
   }
 
   /**
@@ -89,9 +100,8 @@ public final class FingerprintActivity {
     maxQueryTimeSeconds = Math.max(maxQueryTimeSeconds, other.maxQueryTimeSeconds);
     largestInList = Math.max(largestInList, other.largestInList);
     for (long[] interval : other.intervals) {
-      intervals.add(interval.clone());
+      keep(interval.clone());
     }
-    keepLongestIntervals();
   }
 
   /** A copy to merge into, so the pane it came from stays as stored. */
@@ -105,16 +115,18 @@ public final class FingerprintActivity {
     return copy;
   }
 
-  private void keepLongestIntervals() {
-    while (intervals.size() > MAX_INTERVALS) {
-      // Short executions overlap least; dropping them keeps the count of long scans exact.
-      long[] shortest = intervals.get(0);
-      for (long[] interval : intervals) {
-        if (interval[1] - interval[0] < shortest[1] - shortest[0]) {
-          shortest = interval;
-        }
-      }
-      intervals.remove(shortest);
+  /** Adds the interval in its place, if it is among the longest; the shortest beyond go. */
+  private void keep(long[] interval) {
+    int at = Collections.binarySearch(intervals, interval, LONGEST_FIRST);
+    if (at < 0) {
+      at = -at - 1;
+    }
+    if (at >= MAX_INTERVALS) {
+      return; // short executions overlap least; dropping them keeps the count of long scans exact
+    }
+    intervals.add(at, interval);
+    if (intervals.size() > MAX_INTERVALS) {
+      intervals.remove(intervals.size() - 1);
     }
   }
 

@@ -80,19 +80,17 @@ public final class InstanceWindow {
 
   /**
    * Whether adding {@code signal} keeps everything already here: no fingerprint (the rarest past
-   * {@value #MAX_FINGERPRINTS}) and no run interval (the shortest) is dropped to make room.
+   * {@value #MAX_FINGERPRINTS}) is dropped to make room. (Run intervals past a fingerprint's cap
+   * are dropped too, but the longest are kept whatever the order, as merging the panes keeps them.)
    */
   boolean takesWithoutDropping(InstanceSignal signal) {
     InstanceSignal.SlowQuery query = signal.slowQuery();
     if (query == null) {
       return true;
     }
-    FingerprintActivity known = fingerprints.get(query.fingerprintHash());
-    if (known == null) {
-      return fingerprints.size() < MAX_FINGERPRINTS;
-    }
-    return query.rowsExamined() < FingerprintActivity.MIN_ROWS_FOR_INTERVAL
-        || known.intervals().size() < FingerprintActivity.MAX_INTERVALS;
+    // The run intervals a fingerprint keeps do not depend on order (FingerprintActivity).
+    return fingerprints.containsKey(query.fingerprintHash())
+        || fingerprints.size() < MAX_FINGERPRINTS;
   }
 
   /**
