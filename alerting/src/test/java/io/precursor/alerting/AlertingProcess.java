@@ -4,18 +4,17 @@ import io.precursor.schemas.ActionRecord;
 import io.precursor.schemas.DeadLetter;
 import io.precursor.schemas.FailoverPrecursor;
 import io.precursor.schemas.Incident;
+import io.precursor.testkit.ChildJvm;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The alerting stage as a process of its own, for crash tests that kill it hard: {@link #start}
@@ -61,30 +60,15 @@ public final class AlertingProcess {
     try (var out = Files.newBufferedWriter(file)) {
       props.store(out, "alerting process settings");
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
-    String logback = System.getProperty("logback.configurationFile");
-    if (logback != null) {
-      command.add("-Dlogback.configurationFile=" + logback);
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(AlertingProcess.class.getName());
-    command.add(file.toString());
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    return ChildJvm.start(
+        List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        AlertingProcess.class,
+        List.of(file.toString()),
+        log);
   }
 
   /** Kills {@code process} as {@code kill -9} would and waits until it is gone. */
   public static void killHard(Process process) throws InterruptedException {
-    process.destroyForcibly();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the alerting process did not die");
-    }
+    ChildJvm.killHard(process, "the alerting process");
   }
 }

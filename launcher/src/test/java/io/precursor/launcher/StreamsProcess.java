@@ -1,5 +1,6 @@
 package io.precursor.launcher;
 
+import io.precursor.testkit.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,30 +27,15 @@ final class StreamsProcess implements AutoCloseable {
    * log}.
    */
   static StreamsProcess start(Map<String, String> settings, Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Small and single-collector: two of these may share two cores with the broker and the test.
-    command.add("-Xmx256m");
-    command.add("-XX:+UseSerialGC");
-    String logback = System.getProperty("logback.configurationFile");
-    if (logback != null) {
-      command.add("-Dlogback.configurationFile=" + logback);
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Precursor.class.getName());
-    command.add("streams");
-    command.add("--no-create-topics");
+    List<String> args = new ArrayList<>(List.of("streams", "--no-create-topics"));
     settings.forEach(
         (key, value) -> {
-          command.add("--set");
-          command.add(key + "=" + value);
+          args.add("--set");
+          args.add(key + "=" + value);
         });
+    // Small and single-collector: two of these may share two cores with the broker and the test.
     Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+        ChildJvm.start(List.of("-Xmx256m", "-XX:+UseSerialGC"), Precursor.class, args, log);
     // A test JVM that ends mid-test must not leave a stage running on the shared machine.
     Runtime.getRuntime()
         .addShutdownHook(new Thread(process::destroyForcibly, "streams-process-reaper"));
@@ -62,10 +48,7 @@ final class StreamsProcess implements AutoCloseable {
 
   /** SIGKILL: the JVM gets no chance to commit, flush or close anything. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the streams process outlived SIGKILL for 30 s");
-    }
+    ChildJvm.killHard(process, "the streams process");
   }
 
   Path log() {

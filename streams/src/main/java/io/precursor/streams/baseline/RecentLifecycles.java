@@ -1,6 +1,6 @@
 package io.precursor.streams.baseline;
 
-import java.util.LinkedHashMap;
+import io.precursor.streams.window.RecentlyUsed;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -19,13 +19,7 @@ public final class RecentLifecycles {
 
   public RecentLifecycles(KeyValueStore<String, InstanceLifecycle> store, int maxInstances) {
     this.store = store;
-    this.recent =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, InstanceLifecycle> eldest) {
-            return size() > maxInstances;
-          }
-        };
+    this.recent = RecentlyUsed.map(maxInstances);
   }
 
   /** The instance's lifecycle, {@link InstanceLifecycle#fresh()} when it has none. */

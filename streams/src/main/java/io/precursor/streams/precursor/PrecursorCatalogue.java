@@ -1,9 +1,6 @@
 package io.precursor.streams.precursor;
 
 import io.precursor.streams.StreamsStageConfig;
-import io.precursor.streams.baseline.Baselines;
-import io.precursor.streams.window.InstanceWindow;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The rules of the precursor catalogue that are switched on, built from configuration. */
@@ -54,19 +51,5 @@ public final class PrecursorCatalogue {
   /** The rules, in the order their findings are passed on. */
   public List<PrecursorRule> rules() {
     return rules;
-  }
-
-  /** Every finding the window supports, one per rule at most. */
-  public List<Finding> evaluate(InstanceWindow window) {
-    return evaluate(window, Baselines.none());
-  }
-
-  /** Every finding the window supports, against the instance's own baselines. */
-  public List<Finding> evaluate(InstanceWindow window, Baselines baselines) {
-    List<Finding> findings = new ArrayList<>();
-    for (PrecursorRule rule : rules) {
-      rule.evaluate(window, baselines).ifPresent(findings::add);
-    }
-    return findings;
   }
 }

@@ -86,9 +86,11 @@ public final class PrecursorRules
     for (WindowUpdate update : updates) {
       InstanceWindow contents = update.contents();
       long start = update.window().start();
-      StoredBaselines normal =
-          new StoredBaselines(
-              series, lifecycle, instance, start - settings.graceMillis(), settings);
+      NotedBaselines normal =
+          new NotedBaselines(
+              new StoredBaselines(
+                  series, lifecycle, instance, start - settings.graceMillis(), settings),
+              reads);
       RememberedFindings.InstanceFindings.WindowFindings window = known.window(start);
       for (int r = 0; r < rules.size(); r++) {
         Optional<Finding> finding = window.remembered(r);
@@ -96,7 +98,7 @@ public final class PrecursorRules
           reads.clear();
           contents.noteReadsIn(reads);
           try {
-            finding = rules.get(r).evaluate(contents, new NotedBaselines(normal, reads));
+            finding = rules.get(r).evaluate(contents, normal);
           } finally {
             contents.stopNotingReads();
           }

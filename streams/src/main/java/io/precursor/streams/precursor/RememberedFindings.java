@@ -2,8 +2,8 @@ package io.precursor.streams.precursor;
 
 import io.precursor.streams.window.InstanceSignal;
 import io.precursor.streams.window.MetricBits;
+import io.precursor.streams.window.RecentlyUsed;
 import io.precursor.streams.window.WindowReads;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,13 +32,7 @@ final class RememberedFindings {
   RememberedFindings(int maxInstances, MetricBits bits, int rules) {
     this.bits = bits;
     this.rules = rules;
-    this.instances =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, InstanceFindings> eldest) {
-            return size() > maxInstances;
-          }
-        };
+    this.instances = RecentlyUsed.map(maxInstances);
   }
 
   /**

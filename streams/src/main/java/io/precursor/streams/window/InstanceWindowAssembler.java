@@ -110,8 +110,7 @@ public final class InstanceWindowAssembler
     }
     long time = record.timestamp();
     if (record.value().lifecycle() != null) {
-      // In no window, but the rules compare with baselines it moved: passed on without windows.
-      context.forward(new Record<>(instance, new WindowUpdates(record.value(), List.of()), time));
+      passOnWithoutWindows(instance, record); // in no window, but it moved the baselines
       return;
     }
     // The task's stream time survives a restart; a windowed aggregate's own does not.
@@ -131,8 +130,7 @@ public final class InstanceWindowAssembler
     }
     if (open.isEmpty()) {
       droppedPastGrace.record(); // later than the grace of every window it falls in
-      // Passed on without windows all the same: the rules learn that the baseline may have moved.
-      context.forward(new Record<>(instance, new WindowUpdates(record.value(), List.of()), time));
+      passOnWithoutWindows(instance, record); // the baseline keeper may still have taken it
       return;
     }
     long paneStart = time - Math.floorMod(time, paneMillis);
@@ -171,5 +169,11 @@ public final class InstanceWindowAssembler
     // No window that still takes signals holds a pane this old.
     recent.forgetBefore(instance, closeTime - windows.size());
     context.forward(new Record<>(instance, new WindowUpdates(signal, updates), time));
+  }
+
+  /** The rules compare with baselines that a signal in no window may still have moved. */
+  private void passOnWithoutWindows(String instance, Record<String, InstanceSignal> record) {
+    context.forward(
+        new Record<>(instance, new WindowUpdates(record.value(), List.of()), record.timestamp()));
   }
 }

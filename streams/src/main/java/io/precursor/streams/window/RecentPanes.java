@@ -1,6 +1,5 @@
 package io.precursor.streams.window;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -32,13 +31,7 @@ final class RecentPanes {
 
   RecentPanes(WindowStore<String, InstanceWindow> store, int maxInstances) {
     this.store = store;
-    this.byInstance =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, InstancePanes> eldest) {
-            return size() > maxInstances;
-          }
-        };
+    this.byInstance = RecentlyUsed.map(maxInstances);
   }
 
   /** The instance's panes starting within {@code [from, to]}. */
