@@ -1,9 +1,10 @@
 package io.precursor.streams.baseline;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -55,24 +56,30 @@ public final class SeriesBaseline {
       int minBuckets,
       long since,
       List<long[]> excluded) {
-    List<Double> means = new ArrayList<>();
-    for (Map.Entry<Long, double[]> bucket :
-        buckets.subMap(asOf - horizonMillis, true, asOf - bucketMillis, true).entrySet()) {
+    // Rules ask for levels on every window a signal updates: primitive arrays, no boxing.
+    SortedMap<Long, double[]> inRange =
+        buckets.subMap(asOf - horizonMillis, true, asOf - bucketMillis, true);
+    double[] means = new double[inRange.size()];
+    int count = 0;
+    for (Map.Entry<Long, double[]> bucket : inRange.entrySet()) {
       long start = bucket.getKey();
       if (start < since || overlaps(start, start + bucketMillis, excluded)) {
         continue;
       }
-      means.add(bucket.getValue()[0] / bucket.getValue()[1]);
+      means[count++] = bucket.getValue()[0] / bucket.getValue()[1];
     }
-    if (means.size() < minBuckets) {
+    if (count < minBuckets) {
       return Optional.empty();
     }
-    double median = median(means);
-    List<Double> deviations = new ArrayList<>();
-    for (double mean : means) {
-      deviations.add(Math.abs(mean - median));
+    // Arrays.sort orders doubles as Double.compare does, so the median is the one it always was.
+    Arrays.sort(means, 0, count);
+    double median = median(means, count);
+    double[] deviations = new double[count];
+    for (int i = 0; i < count; i++) {
+      deviations[i] = Math.abs(means[i] - median);
     }
-    return Optional.of(new Level(median, median(deviations), means.size()));
+    Arrays.sort(deviations);
+    return Optional.of(new Level(median, median(deviations, count), count));
   }
 
   private static boolean overlaps(long from, long to, List<long[]> periods) {
@@ -84,10 +91,8 @@ public final class SeriesBaseline {
     return false;
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  /** The median of the first {@code n} values of {@code sorted}, which are in ascending order. */
+  private static double median(double[] sorted, int n) {
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
