@@ -47,7 +47,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * the store it wraps. Only the task's own thread may use it; interactive queries through {@code
  * query} see the windows as of the last commit.
  */
-public final class WindowStoreWithPendingWrites<K, V>
+final class WindowStoreWithPendingWrites<K, V>
     extends WrappedStateStore<WindowStore<K, V>, Windowed<K>, V>
     implements WindowStore<K, V>, MeteredStateStore {
 
@@ -63,7 +63,7 @@ public final class WindowStoreWithPendingWrites<K, V>
    * inside one of these. A {@link WindowStoreBuilder} still, so Kafka Streams knows the store is
    * windowed and keeps its changelog compacted and deleted past the retention.
    */
-  public static <K, V> StoreBuilder<WindowStore<K, V>> builder(
+  static <K, V> StoreBuilder<WindowStore<K, V>> builder(
       WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
     return new Builder<>(supplier, keySerde, valueSerde);
   }
