@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * Hopping windows of each DB instance's signals, kept as panes: a signal is added to the one pane
  * (the span windows advance by) it falls in, and every window it falls in that is still open is
  * passed on, oldest first, in one record. The same updates a windowed aggregate makes, for one pane
- * written per signal instead of every window. A window is merged from its panes once and then has
- * each later signal added, as long as that gives the same contents as merging again.
+ * changed per signal (and written once per commit) instead of every window. A window is merged from
+ * its panes once and then has each later signal added, as long as that gives the same contents as
+ * merging again.
  */
 public final class InstanceWindowAssembler
     implements Processor<String, InstanceSignal, String, WindowUpdates> {
@@ -52,12 +53,14 @@ public final class InstanceWindowAssembler
   }
 
   /**
-   * The pane store: kept as long as a window holding a pane can still be updated, and cached so
-   * signals of the same pane within one commit reach RocksDB and the changelog once.
+   * The pane store: kept as long as a window holding a pane can still be updated. A pane changes
+   * with every signal, so the store holds the changed panes until the task commits and then writes
+   * (serializes, to RocksDB and the changelog) each once, not once per signal. Cached, so panes
+   * read again soon after they were written come from memory rather than RocksDB.
    */
   public static StoreBuilder<WindowStore<String, InstanceWindow>> storeBuilder(
       TimeWindows windows) {
-    return Stores.windowStoreBuilder(
+    return WindowStoreWithPendingWrites.builder(
             Stores.persistentWindowStore(
                 STORE,
                 Duration.ofMillis(windows.size() + windows.gracePeriodMs()),

@@ -9,9 +9,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The panes of recently active instances, decoded, read through from and written through to the
- * pane store, and the windows last merged from them: the store (with its changelog) stays the only
- * state; this spares decoding the same panes, and merging the same windows, again for every signal.
- * Built empty, so whoever owns it makes a new one when its task is (re)initialized.
+ * pane store (which holds what is written until the commit), and the windows last merged from them:
+ * the store (with its changelog) stays the only state; this spares decoding the same panes, and
+ * merging the same windows, again for every signal. Built empty, so whoever owns it makes a new one
+ * when its task is (re)initialized.
  */
 final class RecentPanes {
 
