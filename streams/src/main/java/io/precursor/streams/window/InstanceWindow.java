@@ -61,6 +61,7 @@ public final class InstanceWindow {
 
   /** Adds one signal; returns this window, as Kafka Streams' aggregator expects. */
   public InstanceWindow add(InstanceSignal signal) {
+    requireAddable(signal);
     if (signal.cluster() != null) {
       cluster = signal.cluster();
     }
@@ -76,6 +77,31 @@ public final class InstanceWindow {
           .put(signal.metric().time(), signal.metric().value());
     }
     return this;
+  }
+
+  /**
+   * Throws, before anything here changes, for a signal that adding would fail on part way. The pane
+   * store holds a changed pane itself until the commit, so half a signal must never be added: a
+   * signal the dead-letter handler sets aside leaves the pane as it was.
+   */
+  private static void requireAddable(InstanceSignal signal) {
+    InstanceSignal.SlowQuery query = signal.slowQuery();
+    if (query != null) {
+      Objects.requireNonNull(query.kind(), "slow query without a statement kind");
+      requireNoNull(query.tables(), "slow query without its tables");
+    } else if (signal.errorLog() != null) {
+      Objects.requireNonNull(signal.errorLog().kind(), "error log entry without a kind");
+      requireNoNull(signal.errorLog().tables(), "error log entry without its tables");
+    } else if (signal.metric() != null) {
+      Objects.requireNonNull(signal.metric().name(), "metric datapoint without a name");
+    }
+  }
+
+  private static void requireNoNull(List<String> names, String what) {
+    Objects.requireNonNull(names, what);
+    for (String name : names) {
+      Objects.requireNonNull(name, what);
+    }
   }
 
   /**

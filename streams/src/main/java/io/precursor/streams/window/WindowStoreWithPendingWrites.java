@@ -40,8 +40,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * closed without a commit drops what it held: its transaction is aborted and its store restored
  * from the changelog, as for anything else the task changed.
  *
- * <p>It holds the value put, not a copy: one changed after its put is written as it is then (the
- * assembler puts a pane after every change to it anyway).
+ * <p>It holds the value put, not a copy: one changed after its put is written as it is then. The
+ * assembler puts a pane after every change to it, and {@link InstanceWindow#add} refuses a signal
+ * it would fail on before changing anything, so a signal set aside leaves no half-change here.
  *
  * <p>Reads see what is held: a read first writes what it could see (that key's windows, or all) to
  * the store it wraps. Only the task's own thread may use it; interactive queries through {@code
