@@ -70,9 +70,7 @@ public final class PrecursorTopology {
             .processValues(
                 () ->
                     new EventIdDeduplicator<SlowQueryEntry>(
-                        EventIdDeduplicator.STORE,
-                        config.dedupRetention(),
-                        SlowQueryEntry::getEventId),
+                        EventIdDeduplicator.STORE, SlowQueryEntry::getEventId),
                 Named.as("slowlog-dedup"),
                 EventIdDeduplicator.STORE)
             .mapValues(InstanceSignal::of, Named.as("slowlog-as-signal"));
@@ -84,9 +82,7 @@ public final class PrecursorTopology {
             .processValues(
                 () ->
                     new EventIdDeduplicator<ErrorLogEntry>(
-                        EventIdDeduplicator.ERRORLOG_STORE,
-                        config.dedupRetention(),
-                        ErrorLogEntry::getEventId),
+                        EventIdDeduplicator.ERRORLOG_STORE, ErrorLogEntry::getEventId),
                 Named.as("errorlog-dedup"),
                 EventIdDeduplicator.ERRORLOG_STORE)
             .mapValues(InstanceSignal::of, Named.as("errorlog-as-signal"));
