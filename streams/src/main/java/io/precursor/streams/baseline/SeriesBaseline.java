@@ -59,7 +59,7 @@ public final class SeriesBaseline {
     // Rules ask for levels on every window a signal updates: primitive arrays, no boxing.
     SortedMap<Long, double[]> inRange =
         buckets.subMap(asOf - horizonMillis, true, asOf - bucketMillis, true);
-    double[] means = new double[inRange.size()];
+    double[] means = new double[buckets.size()]; // at most the horizon's buckets, see add
     int count = 0;
     for (Map.Entry<Long, double[]> bucket : inRange.entrySet()) {
       long start = bucket.getKey();

@@ -60,19 +60,19 @@ public final class InstanceWindowAssembler
    * <p>In memory, restored from its changelog: a persistent window store keeps each segment of time
    * in a RocksDB database of its own, and with segments of half the retention (minutes) the stream
    * thread spent about 40% of its time opening new ones and deleting expired ones. The panes of the
-   * retention (window size plus grace) are small: a few KiB per pane, per instance.
+   * retention (window size plus grace) are small: a few KiB per pane, per instance. No record
+   * cache: the held panes already reach the store once per commit, and the store is memory already.
    */
   public static StoreBuilder<WindowStore<String, InstanceWindow>> storeBuilder(
       TimeWindows windows) {
     return WindowStoreWithPendingWrites.builder(
-            Stores.inMemoryWindowStore(
-                STORE,
-                Duration.ofMillis(windows.size() + windows.gracePeriodMs()),
-                Duration.ofMillis(paneMillis(windows)),
-                false),
-            Serdes.String(),
-            new InstanceWindowSerde())
-        .withCachingEnabled();
+        Stores.inMemoryWindowStore(
+            STORE,
+            Duration.ofMillis(windows.size() + windows.gracePeriodMs()),
+            Duration.ofMillis(paneMillis(windows)),
+            false),
+        Serdes.String(),
+        new InstanceWindowSerde());
   }
 
   /** Every window start and end is a multiple of the pane, so a window is whole panes. */
