@@ -11,7 +11,6 @@ import io.precursor.streams.baseline.BaselineSettings;
 import io.precursor.streams.baseline.InstanceLifecycle;
 import io.precursor.streams.baseline.LifecycleEvents;
 import io.precursor.streams.baseline.SeriesBaseline;
-import io.precursor.streams.baseline.SeriesBaselineSerde;
 import io.precursor.streams.incident.ClusterSignal;
 import io.precursor.streams.incident.ConfirmationBook;
 import io.precursor.streams.incident.IncidentBook;
@@ -41,6 +40,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -111,11 +112,7 @@ public final class PrecursorTopology {
             catalogue,
             config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES));
 
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(EpisodeTracker.STORE),
-            Serdes.String(),
-            InternalSerde.json(Episode.class)));
+    builder.addStateStore(smallStore(EpisodeTracker.STORE, Episode.class));
     KStream<String, FailoverPrecursor> precursors =
         findings.process(
             () -> new EpisodeTracker(config.episodeGap().toMillis()),
@@ -127,11 +124,7 @@ public final class PrecursorTopology {
             .withName("precursors-sink"));
 
     // What the query endpoint answers GET /precursors from.
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RecentPrecursorsRecorder.STORE),
-            Serdes.String(),
-            InternalSerde.json(InstancePrecursors.class)));
+    builder.addStateStore(smallStore(RecentPrecursorsRecorder.STORE, InstancePrecursors.class));
     precursors.process(
         () -> new RecentPrecursorsRecorder(config.getInt(StreamsStageConfig.QUERY_PRECURSORS_KEPT)),
         Named.as("recent-precursors-recorder"),
@@ -153,19 +146,8 @@ public final class PrecursorTopology {
       int rememberedInstances) {
     BaselineSettings baselineSettings = config.baselineSettings();
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BaselineKeeper.BASELINES),
-                Serdes.String(),
-                new SeriesBaselineSerde(InternalSerde.json(SeriesBaseline.class).deserializer()))
-            // Every datapoint rewrites its series: within a commit, RocksDB and the changelog
-            // see only the last write.
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BaselineKeeper.LIFECYCLES),
-                Serdes.String(),
-                InternalSerde.json(InstanceLifecycle.class))
-            .withCachingEnabled());
+        BaselineKeeper.storeBuilder(InternalSerde.json(SeriesBaseline.class).deserializer()));
+    builder.addStateStore(smallStore(BaselineKeeper.LIFECYCLES, InstanceLifecycle.class));
 
     // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
     TimeWindows hopping =
@@ -223,11 +205,7 @@ public final class PrecursorTopology {
                     .withValueSerde(clusterSignalSerde)
                     .withNumberOfPartitions(topics.dbEvents().partitions()));
 
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(IncidentLinker.STORE),
-            Serdes.String(),
-            InternalSerde.json(IncidentBook.class)));
+    builder.addStateStore(smallStore(IncidentLinker.STORE, IncidentBook.class));
     KStream<String, ClusterSignal> clusterSignals =
         precursorsByCluster.merge(failoversByCluster, Named.as("cluster-signals"));
     KStream<String, Incident> incidents =
@@ -236,11 +214,7 @@ public final class PrecursorTopology {
             Named.as("incident-linker"),
             IncidentLinker.STORE);
     // Precursors no failover followed within the horizon are announced again, UNCONFIRMED.
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PrecursorConfirmation.STORE),
-            Serdes.String(),
-            InternalSerde.json(ConfirmationBook.class)));
+    builder.addStateStore(smallStore(PrecursorConfirmation.STORE, ConfirmationBook.class));
     clusterSignals
         .process(
             () ->
@@ -256,6 +230,17 @@ public final class PrecursorTopology {
         topics.incidents().name(),
         Produced.with(topics.incidents().keySerde(), topics.incidents().valueSerde())
             .withName("incidents-sink"));
+  }
+
+  /**
+   * A store of one small value per instance or cluster (a lifecycle, an episode, the last
+   * precursors, an incident book), bounded by the fleet: in memory, restored from its changelog. In
+   * RocksDB each would be a database per task to open, fsync the options of and close at every
+   * assignment, which cost a fresh stage more time than the values ever take to restore.
+   */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> smallStore(String name, Class<V> type) {
+    return Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(name), Serdes.String(), InternalSerde.json(type));
   }
 
   private static void addSeenIdsStore(

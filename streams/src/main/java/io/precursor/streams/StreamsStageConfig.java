@@ -91,11 +91,10 @@ public final class StreamsStageConfig extends AbstractConfig {
               64L * 1024 * 1024,
               Range.atLeast(0),
               Importance.LOW,
-              "Memory for the state stores' write caches in this process, shared by its threads."
-                  + " Every signal rewrites its instance's pane and baseline; within a commit only"
-                  + " the last write of each reaches RocksDB and the changelog, as long as the"
-                  + " cache holds the fleet's active panes (Kafka Streams' own default, 10 MiB,"
-                  + " spills at a few hundred instances).")
+              "Memory for the record caches in this process, shared by its threads: only the"
+                  + " stores of seen event ids have one, for the ids of the last commit intervals."
+                  + " Panes and baselines hold their changed values decoded until each commit"
+                  + " instead, and do not use it.")
           .define(
               QUERY_PORT,
               Type.INT,

@@ -2,6 +2,8 @@ package io.precursor.streams.baseline;
 
 import io.precursor.streams.window.InstanceSignal;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -9,6 +11,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Feeds each instance's baselines from its metric datapoints and slow queries, leaves out what
@@ -33,6 +37,21 @@ public final class BaselineKeeper
   public BaselineKeeper(BaselineSettings settings, int recentInstances) {
     this.settings = settings;
     this.recentInstances = recentInstances;
+  }
+
+  /**
+   * The baseline store: in RocksDB, as the baselines of a fleet (every metric and every fingerprint
+   * of every instance, hours of buckets each) outgrow memory. Every signal rewrites a series, so
+   * the store holds the changed series decoded until the task commits and then writes each once
+   * ({@link KeyValueStoreWithPendingWrites}); no record cache, which would encode and decode the
+   * series on every access instead. {@code legacyJson} reads baselines an earlier release stored.
+   */
+  public static StoreBuilder<KeyValueStore<String, SeriesBaseline>> storeBuilder(
+      Deserializer<SeriesBaseline> legacyJson) {
+    return KeyValueStoreWithPendingWrites.builder(
+        Stores.persistentKeyValueStore(BASELINES),
+        Serdes.String(),
+        new SeriesBaselineSerde(legacyJson));
   }
 
   @Override

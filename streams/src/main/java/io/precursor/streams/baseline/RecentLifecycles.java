@@ -6,8 +6,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The lifecycles of the most recently active instances, decoded, in front of the lifecycle store.
- * Most instances never had one, and the store's cache does not hold an absent key, so without this
- * every signal would read RocksDB twice for nothing.
+ * Every signal reads its instance's lifecycle twice (baseline keeper and rules), and the store
+ * holds bytes: without this each read would decode JSON, or find nothing, for most instances never
+ * had one.
  *
  * <p>Exact only while every change to the store goes through {@link #put} here or is followed by
  * {@link #forget}; started afresh at every (re)initialization, as the store may be restored.

@@ -1,0 +1,197 @@
+package io.precursor.streams.baseline;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
+import org.apache.kafka.streams.state.internals.MeteredStateStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A key-value store that holds the values put into it, decoded, until its task commits, and then
+ * writes each key that changed once, with the value last put. The key-value counterpart of the pane
+ * store's {@code WindowStoreWithPendingWrites}, and exactly-once for the same reason: it is the
+ * store the task registers, and a Kafka Streams 4.3 task preparing a commit calls {@link
+ * #flushCache()} on it before it flushes its record collector and commits the transaction.
+ *
+ * <p>Why: every datapoint and slow query rewrites a baseline, and both the baseline keeper and the
+ * rules read it again. Kafka Streams' record cache holds bytes, so each of those reads decodes the
+ * series and each write encodes it; held here, a series changed in this commit is the same object
+ * for every reader and is encoded once, at the commit.
+ *
+ * <p>It holds the value put, not a copy: the baseline keeper puts a series right after adding to
+ * it. Deletes go through at once (they are rare: a role change). Reads of more than one key first
+ * write what is held. Only the task's own thread may use it; interactive queries through {@code
+ * query} see the store as of the last commit.
+ */
+final class KeyValueStoreWithPendingWrites<K, V>
+    extends WrappedStateStore<KeyValueStore<K, V>, K, V>
+    implements KeyValueStore<K, V>, MeteredStateStore {
+
+  /** Values put since the last commit, by key. */
+  private final Map<K, V> pending = new HashMap<>();
+
+  KeyValueStoreWithPendingWrites(KeyValueStore<K, V> store) {
+    super(store);
+  }
+
+  /**
+   * Builds Kafka Streams' own key-value store (caching and logging as configured on the builder)
+   * inside one of these.
+   */
+  static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(
+      KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+    return new Builder<>(supplier, keySerde, valueSerde);
+  }
+
+  private static final class Builder<K, V> extends KeyValueStoreBuilder<K, V> {
+    Builder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+      super(supplier, keySerde, valueSerde, Time.SYSTEM);
+    }
+
+    @Override
+    public KeyValueStore<K, V> build() {
+      return new KeyValueStoreWithPendingWrites<>(super.build());
+    }
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    pending.clear();
+    super.init(context, root);
+  }
+
+  @Override
+  public V get(K key) {
+    V held = pending.get(key);
+    return held != null ? held : wrapped().get(key);
+  }
+
+  @Override
+  public void put(K key, V value) {
+    Objects.requireNonNull(key, "key cannot be null");
+    if (!isOpen()) {
+      throw new InvalidStateStoreException("Store " + name() + " is currently closed.");
+    }
+    if (value == null) {
+      delete(key);
+    } else {
+      pending.put(key, value);
+    }
+  }
+
+  @Override
+  public V putIfAbsent(K key, V value) {
+    V current = get(key);
+    if (current == null) {
+      put(key, value);
+    }
+    return current;
+  }
+
+  @Override
+  public void putAll(List<KeyValue<K, V>> entries) {
+    entries.forEach(entry -> put(entry.key, entry.value));
+  }
+
+  @Override
+  public V delete(K key) {
+    V held = pending.remove(key);
+    V stored = wrapped().delete(key);
+    return held != null ? held : stored;
+  }
+
+  /** Writes what is held, before the store it wraps flushes its cache for the commit. */
+  @Override
+  public void flushCache() {
+    writeAll();
+    super.flushCache();
+  }
+
+  @Override
+  public void commit(Map<TopicPartition, Long> changelogOffsets) {
+    writeAll(); // nothing is held here when a commit flushed the cache first, as a task's does
+    super.commit(changelogOffsets);
+  }
+
+  @Override
+  public void clearCache() {
+    pending.clear();
+    super.clearCache();
+  }
+
+  /** Drops what is held: closed without a commit, the task's changes are not kept. */
+  @Override
+  public void close() {
+    pending.clear();
+    super.close();
+  }
+
+  @Override
+  public void recordRestoreTime(long restoreTimeNs) {
+    // Kafka Streams reports a restore's time only to the registered store, which this is.
+    if (wrapped() instanceof MeteredStateStore) {
+      ((MeteredStateStore) wrapped()).recordRestoreTime(restoreTimeNs);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<K, V> range(K from, K to) {
+    writeAll();
+    return wrapped().range(from, to);
+  }
+
+  @Override
+  public KeyValueIterator<K, V> reverseRange(K from, K to) {
+    writeAll();
+    return wrapped().reverseRange(from, to);
+  }
+
+  @Override
+  public KeyValueIterator<K, V> all() {
+    writeAll();
+    return wrapped().all();
+  }
+
+  @Override
+  public KeyValueIterator<K, V> reverseAll() {
+    writeAll();
+    return wrapped().reverseAll();
+  }
+
+  @Override
+  public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(
+      P prefix, PS prefixKeySerializer) {
+    writeAll();
+    return wrapped().prefixScan(prefix, prefixKeySerializer);
+  }
+
+  @Override
+  public long approximateNumEntries() {
+    writeAll();
+    return wrapped().approximateNumEntries();
+  }
+
+  private void writeAll() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<K, V> held : pending.entrySet()) {
+      wrapped().put(held.getKey(), held.getValue());
+    }
+    pending.clear(); // only once all are written: a failed write leaves them held, to be written
+  }
+}
