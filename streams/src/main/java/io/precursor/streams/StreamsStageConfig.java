@@ -91,10 +91,10 @@ public final class StreamsStageConfig extends AbstractConfig {
               64L * 1024 * 1024,
               Range.atLeast(0),
               Importance.LOW,
-              "Memory for the record caches in this process, shared by its threads: only the"
-                  + " stores of seen event ids have one, for the ids of the last commit intervals."
-                  + " Panes and baselines hold their changed values decoded until each commit"
-                  + " instead, and do not use it.")
+              "Memory for the record caches in this process, shared by its threads: the"
+                  + " encoded baselines of the fleet's recently active series (read far more often"
+                  + " than RocksDB could answer cheaply) and the recently seen event ids. Kafka"
+                  + " Streams' own default, 10 MiB, holds the baselines of a few thousand series.")
           .define(
               QUERY_PORT,
               Type.INT,

@@ -41,17 +41,20 @@ public final class BaselineKeeper
 
   /**
    * The baseline store: in RocksDB, as the baselines of a fleet (every metric and every fingerprint
-   * of every instance, hours of buckets each) outgrow memory. Every signal rewrites a series, so
-   * the store holds the changed series decoded until the task commits and then writes each once
-   * ({@link KeyValueStoreWithPendingWrites}); no record cache, which would encode and decode the
-   * series on every access instead. {@code legacyJson} reads baselines an earlier release stored.
+   * of every instance, hours of buckets each) outgrow memory. Every signal rewrites a series and
+   * the rules read it again, so the store holds the changed series decoded until the task commits
+   * and then writes each once ({@link KeyValueStoreWithPendingWrites}). Under it, Kafka Streams'
+   * record cache keeps the encoded series of the fleet's recent activity, so reading a series not
+   * changed since the last commit seldom reaches RocksDB. {@code legacyJson} reads baselines an
+   * earlier release stored.
    */
   public static StoreBuilder<KeyValueStore<String, SeriesBaseline>> storeBuilder(
       Deserializer<SeriesBaseline> legacyJson) {
     return KeyValueStoreWithPendingWrites.builder(
-        Stores.persistentKeyValueStore(BASELINES),
-        Serdes.String(),
-        new SeriesBaselineSerde(legacyJson));
+            Stores.persistentKeyValueStore(BASELINES),
+            Serdes.String(),
+            new SeriesBaselineSerde(legacyJson))
+        .withCachingEnabled();
   }
 
   @Override
