@@ -18,6 +18,8 @@ import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,6 +60,7 @@ public final class StreamsBenchmark {
   private static final Instant START = Instant.parse("2026-11-17T00:00:00Z");
   private static final double SLOW_QUERIES_PER_SECOND = 0.05;
   private static final double GIB = 1024.0 * 1024 * 1024;
+
   /** Stream threads of both applications ({@code -Dbench.threads}, default 1). */
   private static final int THREADS = Integer.getInteger("bench.threads", 1);
 
@@ -91,8 +95,9 @@ public final class StreamsBenchmark {
       StreamsBenchmark bench = new StreamsBenchmark(broker, work);
       System.out.println(
           "| instances | input records | passthrough rec/s | precursor rec/s | ratio |"
-              + " state stores | heap used after GC |");
-      System.out.println("|---|---|---|---|---|---|---|");
+              + " stream-thread CPU µs/record, passthrough / precursor | state stores |"
+              + " heap used after GC |");
+      System.out.println("|---|---|---|---|---|---|---|---|");
       for (int size : sizes) {
         bench.throughput(size, recordsPerSize);
       }
@@ -143,10 +148,10 @@ public final class StreamsBenchmark {
       passthrough.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(passthroughId).toString());
       passthrough.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
       passthrough.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
-      double passRate;
+      CatchUpResult pass;
       try (KafkaStreams streams =
           new KafkaStreams(PassthroughTopology.build(inputs, copies), passthrough)) {
-        passRate = timeToCatchUp(streams, passthroughId, inputs, records);
+        pass = timeToCatchUp(streams, passthroughId, inputs, records);
       }
 
       Map<String, String> stageSettings = new HashMap<>(settings);
@@ -154,37 +159,45 @@ public final class StreamsBenchmark {
       Path stateDir = work.resolve(stageId + "-state");
       stageSettings.put("streams.application.id", stageId);
       stageSettings.put("streams.state.dir", stateDir.toString());
-      double precursorRate;
+      CatchUpResult precursor;
       String storeSize = "";
       String heap = "";
       try (StreamsStage stage = new StreamsStage(stageSettings)) {
-        precursorRate = timeToCatchUp(stage.kafkaStreams(), stageId, inputs, records, stage);
+        precursor = timeToCatchUp(stage.kafkaStreams(), stageId, inputs, records, stage);
         storeSize = mib(directorySize(stateDir));
         System.gc();
         heap = mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
       }
       System.out.printf(
           Locale.ROOT,
-          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %s | %s |%n",
+          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %.1f / %.1f | %s | %s |%n",
           instances,
           round == WARMUP_ROUNDS ? "" : " (warm-up " + (round + 1) + ")",
           records,
-          passRate,
-          precursorRate,
-          precursorRate / passRate,
+          pass.rate(),
+          precursor.rate(),
+          precursor.rate() / pass.rate(),
+          pass.cpuMicrosPerRecord(),
+          precursor.cpuMicrosPerRecord(),
           storeSize,
           heap);
     }
   }
 
-  private double timeToCatchUp(
+  /**
+   * Records per second from RUNNING to everything committed, and the CPU time the application's
+   * stream threads spent per record by then (startup included). On 2 cores the rate also measures
+   * whatever else runs (the JIT compiler, the broker); the CPU time is the application's own work.
+   */
+  private record CatchUpResult(double rate, double cpuMicrosPerRecord) {}
+
+  private CatchUpResult timeToCatchUp(
       KafkaStreams streams, String applicationId, List<String> inputs, long records)
       throws Exception {
     return timeToCatchUp(streams, applicationId, inputs, records, null);
   }
 
-  /** Records per second from RUNNING to everything committed. */
-  private double timeToCatchUp(
+  private CatchUpResult timeToCatchUp(
       KafkaStreams streams,
       String applicationId,
       List<String> inputs,
@@ -205,7 +218,24 @@ public final class StreamsBenchmark {
     }
     long running = System.nanoTime();
     long done = new CatchUp(admin, applicationId, inputs).await(TIMEOUT_MILLIS);
-    return records / ((done - running) / 1e9);
+    return new CatchUpResult(
+        records / ((done - running) / 1e9), streamThreadCpuNanos(applicationId) / 1e3 / records);
+  }
+
+  /** CPU time of the application's stream threads, which live until it closes. */
+  private static long streamThreadCpuNanos(String applicationId) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (ThreadInfo thread : threads.dumpAllThreads(false, false)) {
+      String name = thread.getThreadName();
+      // "<application id>-<process uuid>-StreamThread-<n>": the prefix alone would also match
+      // "<application id>-warmup-0-...".
+      if (name.startsWith(applicationId + "-")
+          && name.matches(Pattern.quote(applicationId) + "-[0-9a-f-]{36}-StreamThread-\\d+")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+      }
+    }
+    return nanos;
   }
 
   /**
