@@ -38,7 +38,11 @@ final class SingleNodeKraftConfig {
           // A node that cannot come up fails its caller within a minute instead of hanging it.
           Map.entry("server.max.startup.time.ms", "60000"),
           // The default 128 MiB de-duplication buffer is allocated up front and adds ~120 MB RSS.
-          Map.entry("log.cleaner.dedupe.buffer.size", "2097152"));
+          Map.entry("log.cleaner.dedupe.buffer.size", "2097152"),
+          // Records carry their event time as timestamp, and what the demo, the tests and replays
+          // write is days or weeks old: under Kafka's 7-day default a retention check would delete
+          // it minutes after it was written. The broker lives for one session in a temp directory.
+          Map.entry("log.retention.ms", "-1"));
 
   // Set by the embedded broker: changing them could expose it beyond loopback or break its quorum.
   private static final Set<String> WIRING =
