@@ -18,7 +18,9 @@ final class ContainerTestBroker implements TestBroker {
         new KafkaContainer(IMAGE)
             // Same behaviour as the embedded broker, so a test passes or fails on both alike.
             .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
-            .withEnv("KAFKA_NUM_PARTITIONS", "1");
+            .withEnv("KAFKA_NUM_PARTITIONS", "1")
+            // Records carry their (often weeks-old) event time: no time-based retention.
+            .withEnv("KAFKA_LOG_RETENTION_MS", "-1");
     try {
       container.start();
     } catch (RuntimeException e) {
