@@ -10,6 +10,7 @@ import io.precursor.launcher.report.ReplayOutput;
 import io.precursor.launcher.report.ReplayProgress;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
+import io.precursor.topics.Topic;
 import io.precursor.topics.TopicProvisioner;
 import io.precursor.topics.Topics;
 import io.precursor.topics.TopicsConfig;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -124,7 +126,15 @@ final class ReplayCommand implements Callable<Integer> {
       }
       TopicsConfig topicsConfig = new TopicsConfig(settings.asMap());
       Topics topics = new Topics(topicsConfig);
-      TopicProvisioner.ensure(servers, topicsConfig.replicationFactor(), topics.all());
+      // Records carry the event times of the window replayed, often weeks old: under a cluster's
+      // time-based retention (7 days by default) a retention check would delete them before the
+      // topology read them. The topics are this run's own; delete them when done with it.
+      TopicProvisioner.ensure(
+          servers,
+          topicsConfig.replicationFactor(),
+          topics.all().stream()
+              .<Topic<?, ?>>map(t -> t.withConfigs(Map.of("retention.ms", "-1")))
+              .toList());
       ReplayFilter filter = new ReplayFilter(from, to, cluster, instance);
       output = new ReplayOutput(run, from, to, scope(), reportFile(run), ReplayProgress.onStderr());
       IngestCounters counters = new IngestCounters();

@@ -30,6 +30,13 @@ public record Topic<K, V>(
     configs = Map.copyOf(configs);
   }
 
+  /** The same topic, created with {@code extra} on top of its configs. */
+  public Topic<K, V> withConfigs(Map<String, String> extra) {
+    Map<String, String> merged = new java.util.HashMap<>(configs);
+    merged.putAll(extra);
+    return new Topic<>(name, keySerde, valueSerde, partitions, merged);
+  }
+
   /** Whether the topic keeps only the latest record per key. */
   public boolean compacted() {
     return "compact".equals(configs.get("cleanup.policy"));

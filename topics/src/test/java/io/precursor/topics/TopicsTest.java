@@ -63,4 +63,18 @@ class TopicsTest {
             () -> new Topics(new TopicsConfig(Map.of("schema.registry.url", "kafka://x"))))
         .hasMessageContaining("schema.registry.url");
   }
+
+  @Test
+  void shouldAddConfigsToATopicAndKeepItsOwn() {
+    var topics = new Topics(new TopicsConfig(Map.of("schema.registry.url", "mock://topics-test")));
+
+    var kept = topics.incidents().withConfigs(Map.of("retention.ms", "-1"));
+
+    assertThat(kept.configs())
+        .containsEntry("cleanup.policy", "compact")
+        .containsEntry("retention.ms", "-1");
+    assertThat(kept.name()).isEqualTo(topics.incidents().name());
+    assertThat(kept.partitions()).isEqualTo(topics.incidents().partitions());
+    assertThat(topics.incidents().configs()).doesNotContainKey("retention.ms");
+  }
 }
