@@ -7,7 +7,7 @@
 # Each jar is a copy of bench/target/benchmarks.jar built from the commit to compare
 # (./mvnw -B -q -Pbench -DskipTests package -pl bench -am). A run that prints nothing for 200 s
 # is stopped, its thread dump kept beside the output, and retried once (see
-# results/2026-11-24-streams-stores.md: a Kafka Streams task that sometimes never starts here).
+# results/2026-11-24-streams-stores.md for what made runs stall once, and how it was found).
 set -euo pipefail
 
 before=${1:?before jar}
