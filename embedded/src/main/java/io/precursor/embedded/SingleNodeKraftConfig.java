@@ -42,7 +42,11 @@ final class SingleNodeKraftConfig {
           // Records carry their event time as timestamp, and what the demo, the tests and replays
           // write is days or weeks old: under Kafka's 7-day default a retention check would delete
           // it minutes after it was written. The broker lives for one session in a temp directory.
-          Map.entry("log.retention.ms", "-1"));
+          Map.entry("log.retention.ms", "-1"),
+          // Kafka Streams gives windowed changelogs their own retention, which the same old
+          // timestamps breach: a check between a crash and the restore would empty them. One check
+          // a day (after the first, 30 s in) is none for a broker that lives for a session.
+          Map.entry("log.retention.check.interval.ms", "86400000"));
 
   // Set by the embedded broker: changing them could expose it beyond loopback or break its quorum.
   private static final Set<String> WIRING =

@@ -20,7 +20,8 @@ final class ContainerTestBroker implements TestBroker {
             .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
             .withEnv("KAFKA_NUM_PARTITIONS", "1")
             // Records carry their (often weeks-old) event time: no time-based retention.
-            .withEnv("KAFKA_LOG_RETENTION_MS", "-1");
+            .withEnv("KAFKA_LOG_RETENTION_MS", "-1")
+            .withEnv("KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS", "86400000");
     try {
       container.start();
     } catch (RuntimeException e) {
