@@ -76,7 +76,9 @@ class ReplayFromAwsIT {
             "--cluster",
             "ads-prod",
             "--timeout",
-            "PT3M");
+            "PT3M",
+            "--out",
+            dir.resolve("replay-files").toString());
 
     // when the same window is replayed from AWS
     ReplayRun aws =
@@ -92,6 +94,8 @@ class ReplayFromAwsIT {
             "ads-prod",
             "--timeout",
             "PT3M",
+            "--out",
+            dir.resolve("replay-aws").toString(),
             "--set",
             AwsPollConfig.REGION + "=us-east-1",
             "--set",
