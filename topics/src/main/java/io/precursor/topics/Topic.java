@@ -1,5 +1,6 @@
 package io.precursor.topics;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -32,7 +33,7 @@ public record Topic<K, V>(
 
   /** The same topic, created with {@code extra} on top of its configs. */
   public Topic<K, V> withConfigs(Map<String, String> extra) {
-    Map<String, String> merged = new java.util.HashMap<>(configs);
+    Map<String, String> merged = new HashMap<>(configs);
     merged.putAll(extra);
     return new Topic<>(name, keySerde, valueSerde, partitions, merged);
   }

@@ -228,10 +228,9 @@ public final class StreamsBenchmark {
     long nanos = 0;
     for (ThreadInfo thread : threads.dumpAllThreads(false, false)) {
       String name = thread.getThreadName();
-      // "<application id>-<process uuid>-StreamThread-<n>": the prefix alone would also match
+      // "<application id>-<process uuid>-StreamThread-<n>": a prefix would also match
       // "<application id>-warmup-0-...".
-      if (name.startsWith(applicationId + "-")
-          && name.matches(Pattern.quote(applicationId) + "-[0-9a-f-]{36}-StreamThread-\\d+")) {
+      if (name.matches(Pattern.quote(applicationId) + "-[0-9a-f-]{36}-StreamThread-\\d+")) {
         nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
       }
     }
