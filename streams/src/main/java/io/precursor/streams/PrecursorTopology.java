@@ -145,8 +145,12 @@ public final class PrecursorTopology {
       PrecursorCatalogue catalogue,
       int rememberedInstances) {
     BaselineSettings baselineSettings = config.baselineSettings();
-    builder.addStateStore(
-        BaselineKeeper.storeBuilder(InternalSerde.json(SeriesBaseline.class).deserializer()));
+    var legacyBaselines = InternalSerde.json(SeriesBaseline.class).deserializer();
+    int heldSeries =
+        config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)
+            * StreamsStageConfig.HELD_SERIES_PER_INSTANCE;
+    builder.addStateStore(BaselineKeeper.storeBuilder(legacyBaselines, heldSeries));
+    builder.addStateStore(BaselineKeeper.openBucketsStoreBuilder(legacyBaselines, heldSeries));
     builder.addStateStore(smallStore(BaselineKeeper.LIFECYCLES, InstanceLifecycle.class));
 
     // All inputs are keyed by DB instance and co-partitioned, so one window holds them all.
@@ -161,6 +165,7 @@ public final class PrecursorTopology {
                     baselineSettings, config.getInt(StreamsStageConfig.WINDOW_CACHED_INSTANCES)),
             Named.as("instance-baselines-keeper"),
             BaselineKeeper.BASELINES,
+            BaselineKeeper.OPEN_BUCKETS,
             BaselineKeeper.LIFECYCLES)
         .process(
             () ->
@@ -172,6 +177,7 @@ public final class PrecursorTopology {
             () -> new PrecursorRules(catalogue, baselineSettings, rememberedInstances),
             Named.as("precursor-rules"),
             BaselineKeeper.BASELINES,
+            BaselineKeeper.OPEN_BUCKETS,
             BaselineKeeper.LIFECYCLES);
   }
 
@@ -272,6 +278,7 @@ public final class PrecursorTopology {
         EventIdDeduplicator.STORE,
         EventIdDeduplicator.ERRORLOG_STORE,
         BaselineKeeper.BASELINES,
+        BaselineKeeper.OPEN_BUCKETS,
         BaselineKeeper.LIFECYCLES,
         InstanceWindowAssembler.STORE,
         EpisodeTracker.STORE,

@@ -23,6 +23,10 @@ public final class StreamsStageConfig extends AbstractConfig {
   public static final String WINDOW_ADVANCE = "window.advance.ms";
   public static final String GRACE = "window.grace.ms";
   public static final String WINDOW_CACHED_INSTANCES = "window.cached.instances";
+
+  /** Baseline series held decoded per instance of {@link #WINDOW_CACHED_INSTANCES}. */
+  static final int HELD_SERIES_PER_INSTANCE = 8;
+
   public static final String DEDUP_RETENTION = "dedup.retention.ms";
   public static final String EPISODE_GAP = "episode.gap.ms";
   public static final String INCIDENT_HORIZON = "incident.horizon.ms";
@@ -151,7 +155,10 @@ public final class StreamsStageConfig extends AbstractConfig {
               "DB instances per stream thread whose window panes, the windows merged from them and"
                   + " each rule's last finding on those windows are also held in memory,"
                   + " the most recently active ones; more instances than this are read from the"
-                  + " state store each time, slower but the same.")
+                  + " state store each time, slower but the same. Baseline series are held"
+                  + " decoded for "
+                  + HELD_SERIES_PER_INSTANCE
+                  + " times as many series.")
           .define(
               DEDUP_RETENTION,
               Type.LONG,

@@ -184,6 +184,7 @@ class CatalogueTopologyTest {
     assertThat(
             new StoredBaselines(
                     baselines,
+                    topology.driver.getKeyValueStore(BaselineKeeper.OPEN_BUCKETS),
                     lifecycles,
                     WRITER,
                     at(80).toEpochMilli(),
@@ -209,6 +210,7 @@ class CatalogueTopologyTest {
     var normal =
         new StoredBaselines(
                 topology.driver.getKeyValueStore(BaselineKeeper.BASELINES),
+                topology.driver.getKeyValueStore(BaselineKeeper.OPEN_BUCKETS),
                 topology.driver.getKeyValueStore(BaselineKeeper.LIFECYCLES),
                 WRITER,
                 at(100).toEpochMilli(),

@@ -1,5 +1,6 @@
 package io.precursor.streams.baseline;
 
+import io.precursor.streams.window.RecentlyUsed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,21 @@ final class KeyValueStoreWithPendingWrites<K, V>
     extends WrappedStateStore<KeyValueStore<K, V>, K, V>
     implements KeyValueStore<K, V>, MeteredStateStore {
 
+  /** Stands for "no value" among the values read. */
+  private static final Object ABSENT = new Object();
+
   /** Values put since the last commit, by key. */
   private final Map<K, V> pending = new HashMap<>();
 
-  KeyValueStoreWithPendingWrites(KeyValueStore<K, V> store) {
+  /**
+   * Values (or {@link #ABSENT}) read or written before, decoded, the most recently used: for keys
+   * read far more often than they change, such as a baseline's series of ended buckets.
+   */
+  private final Map<K, Object> read;
+
+  KeyValueStoreWithPendingWrites(KeyValueStore<K, V> store, int readsHeld) {
     super(store);
+    this.read = readsHeld > 0 ? RecentlyUsed.map(readsHeld) : null;
   }
 
   /**
@@ -54,30 +65,60 @@ final class KeyValueStoreWithPendingWrites<K, V>
    */
   static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(
       KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
-    return new Builder<>(supplier, keySerde, valueSerde);
+    return builder(supplier, keySerde, valueSerde, 0);
+  }
+
+  /**
+   * The same, also holding the values of up to {@code readsHeld} keys decoded after the commit that
+   * wrote them, or after they were read: a held value is the store's own until the next put, so it
+   * must not be changed without being put back.
+   */
+  static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(
+      KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde, int readsHeld) {
+    return new Builder<>(supplier, keySerde, valueSerde, readsHeld);
   }
 
   private static final class Builder<K, V> extends KeyValueStoreBuilder<K, V> {
-    Builder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+    private final int readsHeld;
+
+    Builder(
+        KeyValueBytesStoreSupplier supplier,
+        Serde<K> keySerde,
+        Serde<V> valueSerde,
+        int readsHeld) {
       super(supplier, keySerde, valueSerde, Time.SYSTEM);
+      this.readsHeld = readsHeld;
     }
 
     @Override
     public KeyValueStore<K, V> build() {
-      return new KeyValueStoreWithPendingWrites<>(super.build());
+      return new KeyValueStoreWithPendingWrites<>(super.build(), readsHeld);
     }
   }
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    pending.clear();
+    forgetHeld();
     super.init(context, root);
   }
 
   @Override
+  @SuppressWarnings("unchecked") // read holds only V and ABSENT
   public V get(K key) {
     V held = pending.get(key);
-    return held != null ? held : wrapped().get(key);
+    if (held != null) {
+      return held;
+    }
+    if (read == null) {
+      return wrapped().get(key);
+    }
+    Object known = read.get(key);
+    if (known == null) {
+      V stored = wrapped().get(key);
+      read.put(key, stored == null ? ABSENT : stored);
+      return stored;
+    }
+    return known == ABSENT ? null : (V) known;
   }
 
   @Override
@@ -109,6 +150,9 @@ final class KeyValueStoreWithPendingWrites<K, V>
 
   @Override
   public V delete(K key) {
+    if (read != null) {
+      read.put(key, ABSENT);
+    }
     V held = pending.remove(key);
     V stored = wrapped().delete(key);
     return held != null ? held : stored;
@@ -129,15 +173,23 @@ final class KeyValueStoreWithPendingWrites<K, V>
 
   @Override
   public void clearCache() {
-    pending.clear();
+    forgetHeld();
     super.clearCache();
   }
 
   /** Drops what is held: closed without a commit, the task's changes are not kept. */
   @Override
   public void close() {
-    pending.clear();
+    forgetHeld();
     super.close();
+  }
+
+  /** What a commit did not write is not the store's; after a restore, neither is what was read. */
+  private void forgetHeld() {
+    pending.clear();
+    if (read != null) {
+      read.clear();
+    }
   }
 
   @Override
@@ -191,6 +243,9 @@ final class KeyValueStoreWithPendingWrites<K, V>
     }
     for (Map.Entry<K, V> held : pending.entrySet()) {
       wrapped().put(held.getKey(), held.getValue());
+    }
+    if (read != null) {
+      read.putAll(pending);
     }
     pending.clear(); // only once all are written: a failed write leaves them held, to be written
   }

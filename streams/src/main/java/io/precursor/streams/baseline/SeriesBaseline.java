@@ -14,6 +14,8 @@ import java.util.TreeMap;
  */
 public final class SeriesBaseline {
 
+  private static final TreeMap<Long, double[]> NO_BUCKETS = new TreeMap<>();
+
   private TreeMap<Long, double[]> buckets;
 
   public SeriesBaseline() {
@@ -45,6 +47,36 @@ public final class SeriesBaseline {
   }
 
   /**
+   * Removes the buckets that ended by {@code time} and returns them; null when there are none. How
+   * the baseline keeper moves final buckets from the open ones to the stored series.
+   */
+  SeriesBaseline takeBucketsEndingBy(long time, long bucketMillis) {
+    if (buckets.isEmpty() || buckets.firstKey() > time - bucketMillis) {
+      return null; // as for almost every signal: no view made
+    }
+    SortedMap<Long, double[]> ended = buckets.headMap(time - bucketMillis, true);
+    SeriesBaseline taken = new SeriesBaseline(new TreeMap<>(ended));
+    ended.clear();
+    return taken;
+  }
+
+  /**
+   * Adds {@code other}'s buckets to these, summing a bucket both have; buckets older than {@code
+   * horizonMillis} before the latest are dropped, as {@link #add} drops them.
+   */
+  SeriesBaseline absorb(SeriesBaseline other, long bucketMillis, long horizonMillis) {
+    for (Map.Entry<Long, double[]> bucket : other.buckets.entrySet()) {
+      double[] sumAndCount = buckets.computeIfAbsent(bucket.getKey(), b -> new double[2]);
+      sumAndCount[0] += bucket.getValue()[0];
+      sumAndCount[1] += bucket.getValue()[1];
+    }
+    if (!buckets.isEmpty()) {
+      buckets.headMap(buckets.lastKey() - horizonMillis - bucketMillis).clear();
+    }
+    return this;
+  }
+
+  /**
    * The level over the buckets that ended by {@code asOf} within {@code horizonMillis} before it,
    * leaving out buckets that overlap {@code excluded} periods or began before {@code since}; empty
    * with fewer than {@code minBuckets} buckets.
@@ -56,14 +88,51 @@ public final class SeriesBaseline {
       int minBuckets,
       long since,
       List<long[]> excluded) {
+    return level(this, null, asOf, bucketMillis, horizonMillis, minBuckets, since, excluded);
+  }
+
+  /**
+   * The same over the buckets of {@code stored} and {@code open} together (either may be null), a
+   * bucket both hold counting once with both its parts: the stored series and the buckets the
+   * baseline keeper still holds open.
+   */
+  public static Optional<Level> level(
+      SeriesBaseline stored,
+      SeriesBaseline open,
+      long asOf,
+      long bucketMillis,
+      long horizonMillis,
+      int minBuckets,
+      long since,
+      List<long[]> excluded) {
     // Rules ask for levels on every window a signal updates: primitive arrays, no boxing.
-    SortedMap<Long, double[]> inRange =
-        buckets.subMap(asOf - horizonMillis, true, asOf - bucketMillis, true);
-    double[] means = new double[buckets.size()]; // at most the horizon's buckets, see add
+    TreeMap<Long, double[]> storedBuckets = stored == null ? NO_BUCKETS : stored.buckets;
+    TreeMap<Long, double[]> openBuckets = open == null ? NO_BUCKETS : open.buckets;
+    // at most the horizon's buckets of each, see add and absorb
+    double[] means = new double[storedBuckets.size() + openBuckets.size()];
+    long from = asOf - horizonMillis;
+    long to = asOf - bucketMillis;
+    // Buckets open are later than those stored, but for a series an earlier release stored whole.
+    boolean disjoint =
+        openBuckets.isEmpty()
+            || storedBuckets.isEmpty()
+            || openBuckets.firstKey() > storedBuckets.lastKey();
     int count = 0;
-    for (Map.Entry<Long, double[]> bucket : inRange.entrySet()) {
+    for (Map.Entry<Long, double[]> bucket : storedBuckets.subMap(from, true, to, true).entrySet()) {
       long start = bucket.getKey();
       if (start < since || overlaps(start, start + bucketMillis, excluded)) {
+        continue;
+      }
+      double[] part = disjoint ? null : openBuckets.get(start);
+      double sum = bucket.getValue()[0] + (part == null ? 0 : part[0]);
+      double n = bucket.getValue()[1] + (part == null ? 0 : part[1]);
+      means[count++] = sum / n;
+    }
+    for (Map.Entry<Long, double[]> bucket : openBuckets.subMap(from, true, to, true).entrySet()) {
+      long start = bucket.getKey();
+      if (start < since
+          || (!disjoint && storedBuckets.containsKey(start))
+          || overlaps(start, start + bucketMillis, excluded)) {
         continue;
       }
       means[count++] = bucket.getValue()[0] / bucket.getValue()[1];

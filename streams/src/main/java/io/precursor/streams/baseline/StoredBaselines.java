@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StoredBaselines implements Baselines {
 
   private final Function<String, SeriesBaseline> baselines;
+  private final Function<String, SeriesBaseline> openBuckets;
   private final String instance;
   private final InstanceLifecycle lifecycle;
   private final long asOf;
@@ -18,24 +19,28 @@ public final class StoredBaselines implements Baselines {
 
   public StoredBaselines(
       ReadOnlyKeyValueStore<String, SeriesBaseline> baselines,
+      ReadOnlyKeyValueStore<String, SeriesBaseline> openBuckets,
       ReadOnlyKeyValueStore<String, InstanceLifecycle> lifecycles,
       String instance,
       long asOf,
       BaselineSettings settings) {
-    this(baselines::get, lifecycles.get(instance), instance, asOf, settings);
+    this(baselines::get, openBuckets::get, lifecycles.get(instance), instance, asOf, settings);
   }
 
   /**
-   * The same from series already looked up: {@code baselines} gives a key's series or null, and
-   * {@code lifecycle} is the instance's, or null when none is known.
+   * The same from series already looked up: {@code baselines} gives a key's series of ended buckets
+   * or null, {@code openBuckets} its buckets still open or null, and {@code lifecycle} is the
+   * instance's, or null when none is known.
    */
   public StoredBaselines(
       Function<String, SeriesBaseline> baselines,
+      Function<String, SeriesBaseline> openBuckets,
       InstanceLifecycle lifecycle,
       String instance,
       long asOf,
       BaselineSettings settings) {
     this.baselines = baselines;
+    this.openBuckets = openBuckets;
     this.instance = instance;
     this.lifecycle = lifecycle == null ? InstanceLifecycle.fresh() : lifecycle;
     this.asOf = asOf;
@@ -53,11 +58,14 @@ public final class StoredBaselines implements Baselines {
   }
 
   private Optional<Level> level(String key) {
-    SeriesBaseline series = baselines.apply(key);
-    if (series == null) {
+    SeriesBaseline stored = baselines.apply(key);
+    SeriesBaseline open = openBuckets.apply(key);
+    if (stored == null && open == null) {
       return Optional.empty();
     }
-    return series.level(
+    return SeriesBaseline.level(
+        stored,
+        open,
         asOf,
         settings.bucketMillis(),
         settings.horizonMillis(),

@@ -37,6 +37,7 @@ public final class PrecursorRules
   private final int rememberedInstances;
   private ProcessorContext<String, WindowFinding> context;
   private KeyValueStore<String, SeriesBaseline> baselines;
+  private KeyValueStore<String, SeriesBaseline> openBuckets;
   private RecentLifecycles lifecycles;
   private RememberedFindings remembered;
   private WindowReads reads;
@@ -56,6 +57,7 @@ public final class PrecursorRules
   public void init(ProcessorContext<String, WindowFinding> context) {
     this.context = context;
     this.baselines = context.getStateStore(BaselineKeeper.BASELINES);
+    this.openBuckets = context.getStateStore(BaselineKeeper.OPEN_BUCKETS);
     this.lifecycles =
         new RecentLifecycles(context.getStateStore(BaselineKeeper.LIFECYCLES), rememberedInstances);
     // Fresh at every (re)initialization, as the stores may have been restored since.
@@ -68,14 +70,8 @@ public final class PrecursorRules
   public void process(Record<String, WindowUpdates> record) {
     String instance = record.key();
     // Nothing changes the baselines between the windows one signal updated: read each once.
-    Map<String, SeriesBaseline> read = new HashMap<>();
-    Function<String, SeriesBaseline> series =
-        key -> {
-          if (!read.containsKey(key)) {
-            read.put(key, baselines.get(key));
-          }
-          return read.get(key);
-        };
+    Function<String, SeriesBaseline> series = readOnce(baselines);
+    Function<String, SeriesBaseline> open = readOnce(openBuckets);
     InstanceSignal signal = record.value().signal();
     if (signal.lifecycle() != null) {
       lifecycles.forget(instance); // the baseline keeper has just changed it
@@ -89,7 +85,7 @@ public final class PrecursorRules
       NotedBaselines normal =
           new NotedBaselines(
               new StoredBaselines(
-                  series, lifecycle, instance, start - settings.graceMillis(), settings),
+                  series, open, lifecycle, instance, start - settings.graceMillis(), settings),
               reads);
       RememberedFindings.InstanceFindings.WindowFindings window = known.window(start);
       for (int r = 0; r < rules.size(); r++) {
@@ -124,5 +120,17 @@ public final class PrecursorRules
       known.forgetWindowsBefore(
           newest.start() - (newest.end() - newest.start()) - settings.graceMillis());
     }
+  }
+
+  /** Reads from {@code store} that look each key up once. */
+  private static Function<String, SeriesBaseline> readOnce(
+      KeyValueStore<String, SeriesBaseline> store) {
+    Map<String, SeriesBaseline> read = new HashMap<>();
+    return key -> {
+      if (!read.containsKey(key)) {
+        read.put(key, store.get(key));
+      }
+      return read.get(key);
+    };
   }
 }

@@ -39,6 +39,9 @@ class KeyValueStoreWithPendingWritesTest {
   /** Every value the store serialized, in order: what was written to the store it wraps. */
   private final List<String> serialized = new ArrayList<>();
 
+  /** Every value the store deserialized: what was read from the store it wraps. */
+  private final List<String> decoded = new ArrayList<>();
+
   /** What the processor's reads returned, as key=value. */
   private final List<String> read = new ArrayList<>();
 
@@ -55,13 +58,17 @@ class KeyValueStoreWithPendingWritesTest {
               serialized.add(value);
               return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
             },
-            new StringDeserializer());
+            (topic, bytes) -> {
+              String value = new StringDeserializer().deserialize(topic, bytes);
+              decoded.add(value);
+              return value;
+            });
     Topology topology = new Topology();
     topology.addSource("commands", new StringDeserializer(), new StringDeserializer(), "commands");
     topology.addProcessor("command-runner", CommandRunner::new, "commands");
     topology.addStateStore(
         KeyValueStoreWithPendingWrites.builder(
-            Stores.inMemoryKeyValueStore(STORE), Serdes.String(), recordedValues),
+            Stores.inMemoryKeyValueStore(STORE), Serdes.String(), recordedValues, 2),
         "command-runner");
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pending-kv-test");
@@ -113,6 +120,29 @@ class KeyValueStoreWithPendingWritesTest {
     assertThat(read).containsExactly("a=2", "b=3", "c=null", "a=2", "b=3");
     assertThat(serialized).containsExactlyInAnyOrder("2", "3");
     assertThat(changelog.readKeyValuesToMap()).containsOnly(entry("a", "2"), entry("b", "3"));
+  }
+
+  @Test
+  void shouldHoldTheLastValuesWrittenOrReadDecodedAfterTheCommit() {
+    // given three keys written by three commits, one after the other, with two held
+    commands.pipeInput("i", "put a 1");
+    commands.pipeInput("i", "put b 2");
+    commands.pipeInput("i", "put c 3");
+
+    // when the last two are read, then the first, then the first again
+    commands.pipeInput("i", "get b; get c; get a; get a");
+
+    // then only the first was decoded, once: the least recently used, it was no longer held
+    assertThat(read).containsExactly("b=2", "c=3", "a=1", "a=1");
+    assertThat(decoded).containsExactly("1");
+
+    // and a key deleted reads as gone, after the commit too, without reaching the store it wraps
+    read.clear();
+    commands.pipeInput("i", "delete a; get a");
+    decoded.clear();
+    commands.pipeInput("i", "get a");
+    assertThat(read).containsExactly("a=null", "a=null");
+    assertThat(decoded).isEmpty();
   }
 
   @Test

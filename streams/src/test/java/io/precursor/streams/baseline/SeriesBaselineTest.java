@@ -77,4 +77,37 @@ class SeriesBaselineTest {
     assertThat(levelAt(baseline, T0 + 3 * BUCKET, 4, 0, List.of())).isEmpty();
     assertThat(levelAt(baseline, T0 + 3 * BUCKET, 3, 0, List.of())).isPresent();
   }
+
+  @Test
+  void shouldCountABucketHeldPartlyStoredAndPartlyOpenOnceWithBothParts() {
+    // A series an earlier release stored with its open bucket, and the rest of that bucket open.
+    SeriesBaseline stored = baselineOf(new double[][] {{1}, {2}, {10}});
+    SeriesBaseline open = new SeriesBaseline();
+    open.add(T0 + 2 * BUCKET + 2_000, 20, BUCKET, HORIZON);
+    open.add(T0 + 3 * BUCKET + 1_000, 3, BUCKET, HORIZON);
+
+    Optional<Level> level =
+        SeriesBaseline.level(stored, open, T0 + 4 * BUCKET, BUCKET, HORIZON, 3, 0, List.of());
+
+    // Bucket means 1, 2, (10 + 20) / 2 = 15, 3: sorted 1 2 3 15, median 2.5, MAD 1.
+    assertThat(level).contains(new Level(2.5, 1, 4));
+  }
+
+  @Test
+  void shouldMoveEndedBucketsAndDropThoseBeyondTheHorizonWhenAbsorbed() {
+    SeriesBaseline open = baselineOf(new double[][] {{1}, {2}, {3}});
+
+    SeriesBaseline ended = open.takeBucketsEndingBy(T0 + 2 * BUCKET, BUCKET);
+    SeriesBaseline stored = new SeriesBaseline();
+    stored.add(T0 - 5 * BUCKET, 100, BUCKET, HORIZON);
+    stored.absorb(ended, BUCKET, 2 * BUCKET);
+
+    // The first two buckets moved; the stored one five buckets back is past a two-bucket horizon.
+    assertThat(open.level(T0 + 3 * BUCKET, BUCKET, HORIZON, 1, 0, List.of()))
+        .contains(new Level(3, 0, 1));
+    assertThat(stored.level(T0 + 2 * BUCKET, BUCKET, HORIZON, 1, 0, List.of()))
+        .contains(new Level(1.5, 0.5, 2));
+    assertThat(stored.level(T0 - 4 * BUCKET, BUCKET, HORIZON, 1, 0, List.of())).isEmpty();
+    assertThat(open.takeBucketsEndingBy(T0 + 2 * BUCKET, BUCKET)).isNull();
+  }
 }
