@@ -1,46 +1,39 @@
 package io.precursor.streams.baseline;
 
+import io.precursor.streams.state.StoreWithPendingWrites;
 import io.precursor.streams.window.RecentlyUsed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
-import org.apache.kafka.streams.state.internals.MeteredStateStore;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * A key-value store that holds the values put into it, decoded, until its task commits, and then
- * writes each key that changed once, with the value last put. The key-value counterpart of the pane
- * store's {@code WindowStoreWithPendingWrites}, and exactly-once for the same reason: it is the
- * store the task registers, and a Kafka Streams 4.3 task preparing a commit calls {@link
- * #flushCache()} on it before it flushes its record collector and commits the transaction.
+ * writes each key that changed once, with the value last put; exactly-once as {@link
+ * StoreWithPendingWrites} tells. It may also hold values decoded after the commit, for keys read
+ * far more often than they change.
  *
- * <p>Why: every datapoint and slow query rewrites a baseline, and both the baseline keeper and the
- * rules read it again. Kafka Streams' record cache holds bytes, so each of those reads decodes the
- * series and each write encodes it; held here, a series changed in this commit is the same object
- * for every reader and is encoded once, at the commit.
+ * <p>Why: every datapoint and slow query changes a baseline's open bucket, and both the baseline
+ * keeper and the rules read it again. Kafka Streams' record cache holds bytes, so each of those
+ * reads would decode the value and each write encode it; held here, a value changed in this commit
+ * is the same object for every reader and is encoded once, at the commit.
  *
- * <p>It holds the value put, not a copy: the baseline keeper puts a series right after adding to
- * it. Deletes go through at once (they are rare: a role change). Reads of more than one key first
- * write what is held. Only the task's own thread may use it; interactive queries through {@code
- * query} see the store as of the last commit.
+ * <p>It holds the value put, not a copy: the baseline keeper puts a series right after changing it.
+ * Deletes go through at once (they are rare: a role change). Reads of more than one key first write
+ * what is held.
  */
 final class KeyValueStoreWithPendingWrites<K, V>
-    extends WrappedStateStore<KeyValueStore<K, V>, K, V>
-    implements KeyValueStore<K, V>, MeteredStateStore {
+    extends StoreWithPendingWrites<KeyValueStore<K, V>, K, V> implements KeyValueStore<K, V> {
 
   /** Stands for "no value" among the values read. */
   private static final Object ABSENT = new Object();
@@ -94,12 +87,6 @@ final class KeyValueStoreWithPendingWrites<K, V>
     public KeyValueStore<K, V> build() {
       return new KeyValueStoreWithPendingWrites<>(super.build(), readsHeld);
     }
-  }
-
-  @Override
-  public void init(StateStoreContext context, StateStore root) {
-    forgetHeld();
-    super.init(context, root);
   }
 
   @Override
@@ -158,45 +145,12 @@ final class KeyValueStoreWithPendingWrites<K, V>
     return held != null ? held : stored;
   }
 
-  /** Writes what is held, before the store it wraps flushes its cache for the commit. */
-  @Override
-  public void flushCache() {
-    writeAll();
-    super.flushCache();
-  }
-
-  @Override
-  public void commit(Map<TopicPartition, Long> changelogOffsets) {
-    writeAll(); // nothing is held here when a commit flushed the cache first, as a task's does
-    super.commit(changelogOffsets);
-  }
-
-  @Override
-  public void clearCache() {
-    forgetHeld();
-    super.clearCache();
-  }
-
-  /** Drops what is held: closed without a commit, the task's changes are not kept. */
-  @Override
-  public void close() {
-    forgetHeld();
-    super.close();
-  }
-
   /** What a commit did not write is not the store's; after a restore, neither is what was read. */
-  private void forgetHeld() {
+  @Override
+  protected void forgetHeld() {
     pending.clear();
     if (read != null) {
       read.clear();
-    }
-  }
-
-  @Override
-  public void recordRestoreTime(long restoreTimeNs) {
-    // Kafka Streams reports a restore's time only to the registered store, which this is.
-    if (wrapped() instanceof MeteredStateStore) {
-      ((MeteredStateStore) wrapped()).recordRestoreTime(restoreTimeNs);
     }
   }
 
@@ -237,7 +191,8 @@ final class KeyValueStoreWithPendingWrites<K, V>
     return wrapped().approximateNumEntries();
   }
 
-  private void writeAll() {
+  @Override
+  protected void writeAll() {
     if (pending.isEmpty()) {
       return;
     }

@@ -25,7 +25,8 @@ public final class InstanceWindow {
   private long lastEventTime;
   private final TreeMap<String, TableActivity> tables;
   private final HashMap<Long, FingerprintActivity> fingerprints;
-  private final TreeMap<String, TreeMap<Long, Double>> metrics;
+  // By name in a hash map: every metric datapoint looks its series up in eleven windows and panes.
+  private final HashMap<String, TreeMap<Long, Double>> metrics;
   private final TreeMap<String, Long> errorLogEntries;
   private final TreeMap<String, Long> deadlockTables;
   private WindowReads reads;
@@ -36,7 +37,7 @@ public final class InstanceWindow {
         0,
         new TreeMap<>(),
         new HashMap<>(),
-        new TreeMap<>(),
+        new HashMap<>(),
         new TreeMap<>(),
         new TreeMap<>());
   }
@@ -47,7 +48,7 @@ public final class InstanceWindow {
       long lastEventTime,
       TreeMap<String, TableActivity> tables,
       HashMap<Long, FingerprintActivity> fingerprints,
-      TreeMap<String, TreeMap<Long, Double>> metrics,
+      HashMap<String, TreeMap<Long, Double>> metrics,
       TreeMap<String, Long> errorLogEntries,
       TreeMap<String, Long> deadlockTables) {
     this.cluster = cluster;

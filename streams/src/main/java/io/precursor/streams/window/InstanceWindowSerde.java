@@ -109,7 +109,7 @@ public final class InstanceWindowSerde
         FingerprintActivity f = readFingerprint(in);
         fingerprints.put(f.fingerprintHash(), f);
       }
-      TreeMap<String, TreeMap<Long, Double>> metrics = new TreeMap<>();
+      HashMap<String, TreeMap<Long, Double>> metrics = new HashMap<>();
       for (int i = in.getInt(); i > 0; i--) {
         String name = readString(in);
         TreeMap<Long, Double> points = new TreeMap<>();

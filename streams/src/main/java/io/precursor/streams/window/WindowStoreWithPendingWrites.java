@@ -1,5 +1,6 @@
 package io.precursor.streams.window;
 
+import io.precursor.streams.state.StoreWithPendingWrites;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,50 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.apache.kafka.streams.state.internals.MeteredStateStore;
 import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * A window store that holds what is put into it until its task commits, and then writes each window
- * that changed (key and start) once, with the value last put.
+ * that changed (key and start) once, with the value last put; exactly-once as {@link
+ * StoreWithPendingWrites} tells.
  *
  * <p>Why: the pane store is put to on every signal, and Kafka Streams' store serializes the whole
  * value at every put (its cache holds bytes), though only the last value of a commit reaches
  * RocksDB and the changelog. Holding the values instead serializes each changed pane once.
- *
- * <p>How it stays exactly-once: it is the outermost store, the one its task registers (it passes
- * itself as root to the store it wraps), and a Kafka Streams 4.3 task preparing a commit calls
- * {@link #flushCache()} on every registered store, then flushes its record collector, then commits
- * the transaction (or the offsets). So the held values are written, and sent to the changelog,
- * inside the transaction that commits the input they came from. ({@link #commit(Map)}, once {@code
- * flush()}, comes only after the transaction and, under exactly-once, not at every commit.) A task
- * closed without a commit drops what it held: its transaction is aborted and its store restored
- * from the changelog, as for anything else the task changed.
  *
  * <p>It holds the value put, not a copy: one changed after its put is written as it is then. The
  * assembler puts a pane after every change to it, and {@link InstanceWindow#add} refuses a signal
  * it would fail on before changing anything, so a signal set aside leaves no half-change here.
  *
  * <p>Reads see what is held: a read first writes what it could see (that key's windows, or all) to
- * the store it wraps. Only the task's own thread may use it; interactive queries through {@code
- * query} see the windows as of the last commit.
+ * the store it wraps.
  */
 final class WindowStoreWithPendingWrites<K, V>
-    extends WrappedStateStore<WindowStore<K, V>, Windowed<K>, V>
-    implements WindowStore<K, V>, MeteredStateStore {
+    extends StoreWithPendingWrites<WindowStore<K, V>, Windowed<K>, V> implements WindowStore<K, V> {
 
   /** Values put since the last commit, by key and window start. */
   private final Map<K, TreeMap<Long, V>> pending = new HashMap<>();
@@ -81,12 +67,6 @@ final class WindowStoreWithPendingWrites<K, V>
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    pending.clear();
-    super.init(context, root);
-  }
-
-  @Override
   public void put(K key, V value, long windowStartTimestamp) {
     Objects.requireNonNull(key, "key cannot be null");
     if (!isOpen()) {
@@ -95,38 +75,9 @@ final class WindowStoreWithPendingWrites<K, V>
     pending.computeIfAbsent(key, k -> new TreeMap<>()).put(windowStartTimestamp, value);
   }
 
-  /** Writes what is held, before the store it wraps flushes its cache for the commit. */
   @Override
-  public void flushCache() {
-    writeAll();
-    super.flushCache();
-  }
-
-  @Override
-  public void commit(Map<TopicPartition, Long> changelogOffsets) {
-    writeAll(); // nothing is held here when a commit flushed the cache first, as a task's does
-    super.commit(changelogOffsets);
-  }
-
-  @Override
-  public void clearCache() {
+  protected void forgetHeld() {
     pending.clear();
-    super.clearCache();
-  }
-
-  /** Drops what is held: closed without a commit, the task's changes are not kept. */
-  @Override
-  public void close() {
-    pending.clear();
-    super.close();
-  }
-
-  @Override
-  public void recordRestoreTime(long restoreTimeNs) {
-    // Kafka Streams reports a restore's time only to the registered store, which this is.
-    if (wrapped() instanceof MeteredStateStore) {
-      ((MeteredStateStore) wrapped()).recordRestoreTime(restoreTimeNs);
-    }
   }
 
   @Override
@@ -198,7 +149,8 @@ final class WindowStoreWithPendingWrites<K, V>
    * Writes every held window, oldest first whatever its key: a window store drops a put older than
    * its retention behind the latest window put, so no write may run ahead of an older one.
    */
-  private void writeAll() {
+  @Override
+  protected void writeAll() {
     if (pending.isEmpty()) {
       return;
     }
