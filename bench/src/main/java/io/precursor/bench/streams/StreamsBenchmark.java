@@ -11,6 +11,7 @@ import io.precursor.schemas.MetricSample;
 import io.precursor.schemas.MetricScope;
 import io.precursor.schemas.SlowQueryEntry;
 import io.precursor.schemas.StatementKind;
+import io.precursor.streams.PrecursorTopology;
 import io.precursor.streams.StreamsStage;
 import io.precursor.streams.StreamsStageConfig;
 import io.precursor.topics.Topic;
@@ -31,16 +32,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -96,8 +101,8 @@ public final class StreamsBenchmark {
       System.out.println(
           "| instances | input records | passthrough rec/s | precursor rec/s | ratio |"
               + " stream-thread CPU µs/record, passthrough / precursor | state stores |"
-              + " heap used after GC |");
-      System.out.println("|---|---|---|---|---|---|---|---|");
+              + " changelog bytes/record | heap used after GC |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|");
       for (int size : sizes) {
         bench.throughput(size, recordsPerSize);
       }
@@ -162,15 +167,17 @@ public final class StreamsBenchmark {
       CatchUpResult precursor;
       String storeSize = "";
       String heap = "";
+      long changelogBytes;
       try (StreamsStage stage = new StreamsStage(stageSettings)) {
         precursor = timeToCatchUp(stage.kafkaStreams(), stageId, inputs, records, stage);
         storeSize = mib(directorySize(stateDir));
+        changelogBytes = changelogBytes(stageId);
         System.gc();
         heap = mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
       }
       System.out.printf(
           Locale.ROOT,
-          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %.1f / %.1f | %s | %s |%n",
+          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %.1f / %.1f | %s | %.0f | %s |%n",
           instances,
           round == WARMUP_ROUNDS ? "" : " (warm-up " + (round + 1) + ")",
           records,
@@ -180,6 +187,7 @@ public final class StreamsBenchmark {
           pass.cpuMicrosPerRecord(),
           precursor.cpuMicrosPerRecord(),
           storeSize,
+          (double) changelogBytes / records,
           heap);
     }
   }
@@ -220,6 +228,29 @@ public final class StreamsBenchmark {
     long done = new CatchUp(admin, applicationId, inputs).await(TIMEOUT_MILLIS);
     return new CatchUpResult(
         records / ((done - running) / 1e9), streamThreadCpuNanos(applicationId) / 1e3 / records);
+  }
+
+  /**
+   * Bytes in the logs of the application's changelog topics on the broker: what it wrote to keep
+   * its state, record batches and transaction markers included.
+   */
+  private long changelogBytes(String applicationId) throws Exception {
+    Set<String> changelogs =
+        PrecursorTopology.storeNames().stream()
+            .map(store -> applicationId + "-" + store + "-changelog")
+            .collect(Collectors.toSet());
+    List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+    long bytes = 0;
+    for (var dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+      for (LogDirDescription dir : dirs.values()) {
+        for (var replica : dir.replicaInfos().entrySet()) {
+          if (changelogs.contains(replica.getKey().topic())) {
+            bytes += replica.getValue().size();
+          }
+        }
+      }
+    }
+    return bytes;
   }
 
   /** CPU time of the application's stream threads, which live until it closes. */

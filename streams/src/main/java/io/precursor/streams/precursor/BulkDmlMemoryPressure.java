@@ -52,7 +52,7 @@ public final class BulkDmlMemoryPressure implements PrecursorRule {
                 java.util.Comparator.comparingLong(
                     (Map.Entry<String, TableActivity> e) -> e.getValue().bulkWriteEntries()));
     MetricSeries memory = window.series("FreeableMemory");
-    if (busiest.isEmpty() || memory.points().size() < 2) {
+    if (busiest.isEmpty() || memory.size() < 2) {
       return Optional.empty();
     }
     // Only a fall after the peak counts: memory that rose in the window is recovery.

@@ -10,7 +10,6 @@ import io.precursor.streams.window.MetricSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Turns window contents into the evidence records a precursor carries. */
 final class Evidence {
@@ -48,8 +47,8 @@ final class Evidence {
         continue;
       }
       List<MetricPoint> points = new ArrayList<>();
-      for (Map.Entry<Long, Double> point : series.points().entrySet()) {
-        points.add(new MetricPoint(Instant.ofEpochMilli(point.getKey()), point.getValue()));
+      for (int i = 0; i < series.size(); i++) {
+        points.add(new MetricPoint(Instant.ofEpochMilli(series.time(i)), series.value(i)));
       }
       out.add(MetricTrajectory.newBuilder().setMetric(metric).setPoints(points).build());
     }

@@ -19,14 +19,14 @@ public final class InstanceWindow {
   /** Fingerprints kept per window; beyond it the rarest go, so state stays bounded. */
   static final int MAX_FINGERPRINTS = 200;
 
-  private static final TreeMap<Long, Double> NO_POINTS = new TreeMap<>();
+  private static final MetricPoints NO_POINTS = new MetricPoints(1);
 
   private String cluster;
   private long lastEventTime;
   private final TreeMap<String, TableActivity> tables;
   private final HashMap<Long, FingerprintActivity> fingerprints;
   // By name in a hash map: every metric datapoint looks its series up in eleven windows and panes.
-  private final HashMap<String, TreeMap<Long, Double>> metrics;
+  private final HashMap<String, MetricPoints> metrics;
   private final TreeMap<String, Long> errorLogEntries;
   private final TreeMap<String, Long> deadlockTables;
   private WindowReads reads;
@@ -48,7 +48,7 @@ public final class InstanceWindow {
       long lastEventTime,
       TreeMap<String, TableActivity> tables,
       HashMap<Long, FingerprintActivity> fingerprints,
-      HashMap<String, TreeMap<Long, Double>> metrics,
+      HashMap<String, MetricPoints> metrics,
       TreeMap<String, Long> errorLogEntries,
       TreeMap<String, Long> deadlockTables) {
     this.cluster = cluster;
@@ -74,7 +74,7 @@ public final class InstanceWindow {
     } else if (signal.metric() != null) {
       // Keyed by time, so a redelivered or revised datapoint replaces rather than doubles.
       metrics
-          .computeIfAbsent(signal.metric().name(), m -> new TreeMap<>())
+          .computeIfAbsent(signal.metric().name(), m -> new MetricPoints())
           .put(signal.metric().time(), signal.metric().value());
     }
     return this;
@@ -136,8 +136,8 @@ public final class InstanceWindow {
     }
     InstanceSignal.Metric metric = signal.metric();
     if (metric != null && signal.slowQuery() == null && signal.errorLog() == null) {
-      TreeMap<Long, Double> points = metrics.get(metric.name());
-      return points == null || !points.containsKey(metric.time());
+      MetricPoints points = metrics.get(metric.name());
+      return points == null || !points.containsTime(metric.time());
     }
     InstanceSignal.SlowQuery query = signal.slowQuery();
     if (query != null) {
@@ -201,7 +201,14 @@ public final class InstanceWindow {
           }
         });
     pane.metrics.forEach(
-        (metric, points) -> metrics.computeIfAbsent(metric, m -> new TreeMap<>()).putAll(points));
+        (metric, points) -> {
+          MetricPoints mine = metrics.get(metric);
+          if (mine == null) {
+            metrics.put(metric, points.copy());
+          } else {
+            mine.putAll(points); // the later pane's datapoint wins, as for a signal added later
+          }
+        });
     pane.errorLogEntries.forEach((kind, n) -> errorLogEntries.merge(kind, n, Long::sum));
     pane.deadlockTables.forEach((table, n) -> deadlockTables.merge(table, n, Long::sum));
   }
@@ -278,7 +285,7 @@ public final class InstanceWindow {
   }
 
   /** Every metric's datapoints by time, for the window store. */
-  Map<String, TreeMap<Long, Double>> metrics() {
+  Map<String, MetricPoints> metrics() {
     return metrics;
   }
 

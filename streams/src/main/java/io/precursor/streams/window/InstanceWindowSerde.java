@@ -64,12 +64,13 @@ public final class InstanceWindowSerde
         writeFingerprint(out, fingerprint);
       }
       out.writeInt(window.metrics().size());
-      for (Map.Entry<String, TreeMap<Long, Double>> metric : window.metrics().entrySet()) {
+      for (Map.Entry<String, MetricPoints> metric : window.metrics().entrySet()) {
         writeString(out, metric.getKey());
-        out.writeInt(metric.getValue().size());
-        for (Map.Entry<Long, Double> point : metric.getValue().entrySet()) {
-          out.writeLong(point.getKey());
-          out.writeDouble(point.getValue());
+        MetricPoints points = metric.getValue();
+        out.writeInt(points.size());
+        for (int p = 0; p < points.size(); p++) {
+          out.writeLong(points.time(p));
+          out.writeDouble(points.value(p));
         }
       }
       writeCounts(out, window.errorLogEntries());
@@ -109,11 +110,12 @@ public final class InstanceWindowSerde
         FingerprintActivity f = readFingerprint(in);
         fingerprints.put(f.fingerprintHash(), f);
       }
-      HashMap<String, TreeMap<Long, Double>> metrics = new HashMap<>();
+      HashMap<String, MetricPoints> metrics = new HashMap<>();
       for (int i = in.getInt(); i > 0; i--) {
         String name = readString(in);
-        TreeMap<Long, Double> points = new TreeMap<>();
-        for (int p = in.getInt(); p > 0; p--) {
+        int count = in.getInt();
+        MetricPoints points = new MetricPoints(Math.min(count, 64));
+        for (int p = count; p > 0; p--) {
           points.put(in.getLong(), in.getDouble());
         }
         metrics.put(name, points);

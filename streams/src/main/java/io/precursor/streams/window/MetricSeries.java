@@ -1,46 +1,91 @@
 package io.precursor.streams.window;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.NavigableMap;
 
-/** A metric's datapoints within a window, in time order, with the summaries rules ask for. */
-public record MetricSeries(String metric, NavigableMap<Long, Double> points) {
+/**
+ * A metric's datapoints within a window, in time order, with the summaries rules ask for. A read
+ * view of the window's own datapoints: rules read a window's series many times per signal.
+ */
+public final class MetricSeries {
 
-  /** A read-only view of {@code points}: rules read a window's series many times per signal. */
-  public MetricSeries {
-    points = Collections.unmodifiableNavigableMap(points);
+  private final String metric;
+  private final MetricPoints points;
+
+  MetricSeries(String metric, MetricPoints points) {
+    this.metric = metric;
+    this.points = points;
+  }
+
+  public String metric() {
+    return metric;
   }
 
   public boolean isEmpty() {
     return points.isEmpty();
   }
 
+  /** Number of datapoints. */
+  public int size() {
+    return points.size();
+  }
+
+  /** The i-th datapoint's time, in time order. */
+  public long time(int i) {
+    return points.time(i);
+  }
+
+  /** The i-th datapoint's value, in time order. */
+  public double value(int i) {
+    return points.value(i);
+  }
+
   public double first() {
-    return points.firstEntry().getValue();
+    return points.value(0);
   }
 
   public double last() {
-    return points.lastEntry().getValue();
+    return points.value(points.size() - 1);
+  }
+
+  /** Time of the latest datapoint. */
+  public long lastTime() {
+    return points.time(points.size() - 1);
   }
 
   public double max() {
-    return points.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    if (points.isEmpty()) {
+      return Double.NaN;
+    }
+    double max = points.value(0);
+    for (int i = 1; i < points.size(); i++) {
+      max = Math.max(max, points.value(i));
+    }
+    return max;
   }
 
   public double min() {
-    return points.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    if (points.isEmpty()) {
+      return Double.NaN;
+    }
+    double min = points.value(0);
+    for (int i = 1; i < points.size(); i++) {
+      min = Math.min(min, points.value(i));
+    }
+    return min;
   }
 
-  /** Value at the series' highest point, and the time of that point. */
+  /** Value at the series' highest point (the first, if several), and the time of that point. */
   public Map.Entry<Long, Double> peak() {
-    Map.Entry<Long, Double> peak = null;
-    for (Map.Entry<Long, Double> point : points.entrySet()) {
-      if (peak == null || point.getValue() > peak.getValue()) {
-        peak = point;
+    if (points.isEmpty()) {
+      return null;
+    }
+    int peak = 0;
+    for (int i = 1; i < points.size(); i++) {
+      if (points.value(i) > points.value(peak)) {
+        peak = i;
       }
     }
-    return peak;
+    return Map.entry(points.time(peak), points.value(peak));
   }
 
   /** Least-squares change per minute; 0 with fewer than two points. */
@@ -49,20 +94,20 @@ public record MetricSeries(String metric, NavigableMap<Long, Double> points) {
     if (n < 2) {
       return 0;
     }
-    double t0 = points.firstKey();
+    double t0 = points.time(0);
     double meanT = 0;
     double meanV = 0;
-    for (Map.Entry<Long, Double> p : points.entrySet()) {
-      meanT += (p.getKey() - t0) / 60_000.0;
-      meanV += p.getValue();
+    for (int i = 0; i < n; i++) {
+      meanT += (points.time(i) - t0) / 60_000.0;
+      meanV += points.value(i);
     }
     meanT /= n;
     meanV /= n;
     double num = 0;
     double den = 0;
-    for (Map.Entry<Long, Double> p : points.entrySet()) {
-      double dt = (p.getKey() - t0) / 60_000.0 - meanT;
-      num += dt * (p.getValue() - meanV);
+    for (int i = 0; i < n; i++) {
+      double dt = (points.time(i) - t0) / 60_000.0 - meanT;
+      num += dt * (points.value(i) - meanV);
       den += dt * dt;
     }
     return den == 0 ? 0 : num / den;
@@ -70,27 +115,16 @@ public record MetricSeries(String metric, NavigableMap<Long, Double> points) {
 
   /** Share of consecutive steps that went up; 0 with fewer than two points. */
   public double risingShare() {
-    if (points.size() < 2) {
+    int n = points.size();
+    if (n < 2) {
       return 0;
     }
     int rising = 0;
-    Double previous = null;
-    for (double value : points.values()) {
-      if (previous != null && value > previous) {
+    for (int i = 1; i < n; i++) {
+      if (points.value(i) > points.value(i - 1)) {
         rising++;
       }
-      previous = value;
     }
-    return rising / (double) (points.size() - 1);
-  }
-
-  /** Number of datapoints. */
-  public int size() {
-    return points.size();
-  }
-
-  /** Time of the latest datapoint. */
-  public long lastTime() {
-    return points.lastKey();
+    return rising / (double) (n - 1);
   }
 }
