@@ -32,9 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -78,6 +77,9 @@ public final class StreamsBenchmark {
   private final Admin admin;
   private final Path work;
 
+  /** Changelog bytes per input record by store, one line per fleet size measured. */
+  private final List<String> changelogsByStore = new ArrayList<>();
+
   private StreamsBenchmark(EmbeddedKafkaBroker broker, Path work) {
     this.broker = broker;
     this.admin =
@@ -106,6 +108,8 @@ public final class StreamsBenchmark {
       for (int size : sizes) {
         bench.throughput(size, recordsPerSize);
       }
+      System.out.printf("%nchangelog bytes per input record, by store:%n");
+      bench.changelogsByStore.forEach(System.out::println);
       bench.latency(latencySamples);
     }
   }
@@ -167,13 +171,21 @@ public final class StreamsBenchmark {
       CatchUpResult precursor;
       String storeSize = "";
       String heap = "";
-      long changelogBytes;
+      Map<String, Long> changelogBytes;
       try (StreamsStage stage = new StreamsStage(stageSettings)) {
         precursor = timeToCatchUp(stage.kafkaStreams(), stageId, inputs, records, stage);
         storeSize = mib(directorySize(stateDir));
         changelogBytes = changelogBytes(stageId);
         System.gc();
         heap = mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      }
+      if (round == WARMUP_ROUNDS) {
+        StringBuilder byStore = new StringBuilder();
+        changelogBytes.forEach(
+            (store, bytes) ->
+                byStore.append(
+                    String.format(Locale.ROOT, " %s %.1f", store, (double) bytes / records)));
+        changelogsByStore.add(String.format(Locale.ROOT, "%,d instances:%s", instances, byStore));
       }
       System.out.printf(
           Locale.ROOT,
@@ -187,7 +199,7 @@ public final class StreamsBenchmark {
           pass.cpuMicrosPerRecord(),
           precursor.cpuMicrosPerRecord(),
           storeSize,
-          (double) changelogBytes / records,
+          (double) changelogBytes.values().stream().mapToLong(Long::longValue).sum() / records,
           heap);
     }
   }
@@ -231,21 +243,22 @@ public final class StreamsBenchmark {
   }
 
   /**
-   * Bytes in the logs of the application's changelog topics on the broker: what it wrote to keep
-   * its state, record batches and transaction markers included.
+   * Bytes in the logs of the application's changelog topics on the broker, by store: what it wrote
+   * to keep its state, record batches and transaction markers included.
    */
-  private long changelogBytes(String applicationId) throws Exception {
-    Set<String> changelogs =
-        PrecursorTopology.storeNames().stream()
-            .map(store -> applicationId + "-" + store + "-changelog")
-            .collect(Collectors.toSet());
+  private Map<String, Long> changelogBytes(String applicationId) throws Exception {
+    Map<String, String> stores = new HashMap<>();
+    for (String store : PrecursorTopology.storeNames()) {
+      stores.put(applicationId + "-" + store + "-changelog", store);
+    }
     List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
-    long bytes = 0;
+    Map<String, Long> bytes = new TreeMap<>();
     for (var dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
       for (LogDirDescription dir : dirs.values()) {
         for (var replica : dir.replicaInfos().entrySet()) {
-          if (changelogs.contains(replica.getKey().topic())) {
-            bytes += replica.getValue().size();
+          String store = stores.get(replica.getKey().topic());
+          if (store != null) {
+            bytes.merge(store, replica.getValue().size(), Long::sum);
           }
         }
       }
