@@ -61,7 +61,7 @@ public record InstanceSignal(
     long written =
         entry.getRowsAffected() != null ? entry.getRowsAffected() : entry.getRowsExamined();
     return new InstanceSignal(
-        entry.getCluster(),
+        CanonicalNames.of(entry.getCluster()),
         new SlowQuery(
             entry.getEventTime().toEpochMilli(),
             entry.getStatementKind().name(),
@@ -78,14 +78,17 @@ public record InstanceSignal(
 
   public static InstanceSignal of(MetricSample sample) {
     return new InstanceSignal(
-        sample.getCluster(),
+        CanonicalNames.of(sample.getCluster()),
         null,
-        new Metric(sample.getMetric(), sample.getTime().toEpochMilli(), sample.getValue()));
+        new Metric(
+            CanonicalNames.of(sample.getMetric()),
+            sample.getTime().toEpochMilli(),
+            sample.getValue()));
   }
 
   public static InstanceSignal of(ErrorLogEntry entry) {
     return new InstanceSignal(
-        entry.getCluster(),
+        CanonicalNames.of(entry.getCluster()),
         null,
         null,
         new ErrorLog(
