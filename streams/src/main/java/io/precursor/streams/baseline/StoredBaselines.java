@@ -16,6 +16,7 @@ public final class StoredBaselines implements Baselines {
   private final InstanceLifecycle lifecycle;
   private final long asOf;
   private final BaselineSettings settings;
+  private final KnownLevels levels;
 
   public StoredBaselines(
       ReadOnlyKeyValueStore<String, SeriesBaseline> baselines,
@@ -24,13 +25,21 @@ public final class StoredBaselines implements Baselines {
       String instance,
       long asOf,
       BaselineSettings settings) {
-    this(baselines::get, openBuckets::get, lifecycles.get(instance), instance, asOf, settings);
+    this(
+        baselines::get,
+        openBuckets::get,
+        lifecycles.get(instance),
+        instance,
+        asOf,
+        settings,
+        new KnownLevels());
   }
 
   /**
    * The same from series already looked up: {@code baselines} gives a key's series of ended buckets
    * or null, {@code openBuckets} its buckets still open or null, and {@code lifecycle} is the
-   * instance's, or null when none is known.
+   * instance's, or null when none is known. {@code levels} keeps the levels worked out, for readers
+   * of the same lifecycle at other moments (see {@link KnownLevels}).
    */
   public StoredBaselines(
       Function<String, SeriesBaseline> baselines,
@@ -38,13 +47,15 @@ public final class StoredBaselines implements Baselines {
       InstanceLifecycle lifecycle,
       String instance,
       long asOf,
-      BaselineSettings settings) {
+      BaselineSettings settings,
+      KnownLevels levels) {
     this.baselines = baselines;
     this.openBuckets = openBuckets;
     this.instance = instance;
     this.lifecycle = lifecycle == null ? InstanceLifecycle.fresh() : lifecycle;
     this.asOf = asOf;
     this.settings = settings;
+    this.levels = levels;
   }
 
   @Override
@@ -58,6 +69,16 @@ public final class StoredBaselines implements Baselines {
   }
 
   private Optional<Level> level(String key) {
+    long bucket = settings.bucketMillis();
+    // The buckets a level reads: those starting within [asOf - horizon, asOf - bucket].
+    return levels.get(
+        key,
+        -Math.floorDiv(-(asOf - settings.horizonMillis()), bucket) * bucket,
+        Math.floorDiv(asOf - bucket, bucket) * bucket,
+        () -> levelNow(key));
+  }
+
+  private Optional<Level> levelNow(String key) {
     SeriesBaseline stored = baselines.apply(key);
     SeriesBaseline open = openBuckets.apply(key);
     if (stored == null && open == null) {

@@ -3,6 +3,7 @@ package io.precursor.streams.precursor;
 import io.precursor.streams.baseline.BaselineKeeper;
 import io.precursor.streams.baseline.BaselineSettings;
 import io.precursor.streams.baseline.InstanceLifecycle;
+import io.precursor.streams.baseline.KnownLevels;
 import io.precursor.streams.baseline.RecentLifecycles;
 import io.precursor.streams.baseline.SeriesBaseline;
 import io.precursor.streams.baseline.StoredBaselines;
@@ -72,6 +73,7 @@ public final class PrecursorRules
     // Nothing changes the baselines between the windows one signal updated: read each once.
     Function<String, SeriesBaseline> series = readOnce(baselines);
     Function<String, SeriesBaseline> open = readOnce(openBuckets);
+    KnownLevels levels = new KnownLevels();
     InstanceSignal signal = record.value().signal();
     if (signal.lifecycle() != null) {
       lifecycles.forget(instance); // the baseline keeper has just changed it
@@ -85,7 +87,13 @@ public final class PrecursorRules
       NotedBaselines normal =
           new NotedBaselines(
               new StoredBaselines(
-                  series, open, lifecycle, instance, start - settings.graceMillis(), settings),
+                  series,
+                  open,
+                  lifecycle,
+                  instance,
+                  start - settings.graceMillis(),
+                  settings,
+                  levels),
               reads);
       RememberedFindings.InstanceFindings.WindowFindings window = known.window(start);
       for (int r = 0; r < rules.size(); r++) {
