@@ -13,11 +13,8 @@ import io.precursor.streams.window.MetricBits;
 import io.precursor.streams.window.WindowReads;
 import io.precursor.streams.window.WindowUpdate;
 import io.precursor.streams.window.WindowUpdates;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -70,9 +67,9 @@ public final class PrecursorRules
   @Override
   public void process(Record<String, WindowUpdates> record) {
     String instance = record.key();
-    // Nothing changes the baselines between the windows one signal updated: read each once.
-    Function<String, SeriesBaseline> series = readOnce(baselines);
-    Function<String, SeriesBaseline> open = readOnce(openBuckets);
+    // Nothing changes the baselines between the windows one signal updated: a level read over the
+    // same buckets is worked out once (the stores hold the series they were last asked for
+    // decoded).
     KnownLevels levels = new KnownLevels();
     InstanceSignal signal = record.value().signal();
     if (signal.lifecycle() != null) {
@@ -87,8 +84,8 @@ public final class PrecursorRules
       NotedBaselines normal =
           new NotedBaselines(
               new StoredBaselines(
-                  series,
-                  open,
+                  baselines::get,
+                  openBuckets::get,
                   lifecycle,
                   instance,
                   start - settings.graceMillis(),
@@ -128,17 +125,5 @@ public final class PrecursorRules
       known.forgetWindowsBefore(
           newest.start() - (newest.end() - newest.start()) - settings.graceMillis());
     }
-  }
-
-  /** Reads from {@code store} that look each key up once. */
-  private static Function<String, SeriesBaseline> readOnce(
-      KeyValueStore<String, SeriesBaseline> store) {
-    Map<String, SeriesBaseline> read = new HashMap<>();
-    return key -> {
-      if (!read.containsKey(key)) {
-        read.put(key, store.get(key));
-      }
-      return read.get(key);
-    };
   }
 }
