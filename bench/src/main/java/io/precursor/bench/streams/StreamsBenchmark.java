@@ -102,9 +102,10 @@ public final class StreamsBenchmark {
       StreamsBenchmark bench = new StreamsBenchmark(broker, work);
       System.out.println(
           "| instances | input records | passthrough rec/s | precursor rec/s | ratio |"
-              + " stream-thread CPU µs/record, passthrough / precursor | state stores |"
+              + " stream-thread CPU µs/record, passthrough / precursor |"
+              + " JVM CPU µs/record, passthrough / precursor | state stores |"
               + " changelog bytes/record | heap used after GC |");
-      System.out.println("|---|---|---|---|---|---|---|---|---|");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|");
       for (int size : sizes) {
         bench.throughput(size, recordsPerSize);
       }
@@ -189,7 +190,7 @@ public final class StreamsBenchmark {
       }
       System.out.printf(
           Locale.ROOT,
-          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %.1f / %.1f | %s | %.0f | %s |%n",
+          "| %,d%s | %,d | %,.0f | %,.0f | %.2f | %.1f / %.1f | %.1f / %.1f | %s | %.0f | %s |%n",
           instances,
           round == WARMUP_ROUNDS ? "" : " (warm-up " + (round + 1) + ")",
           records,
@@ -198,6 +199,8 @@ public final class StreamsBenchmark {
           precursor.rate() / pass.rate(),
           pass.cpuMicrosPerRecord(),
           precursor.cpuMicrosPerRecord(),
+          pass.jvmMicrosPerRecord(),
+          precursor.jvmMicrosPerRecord(),
           storeSize,
           (double) changelogBytes.values().stream().mapToLong(Long::longValue).sum() / records,
           heap);
@@ -205,11 +208,13 @@ public final class StreamsBenchmark {
   }
 
   /**
-   * Records per second from RUNNING to everything committed, and the CPU time the application's
-   * stream threads spent per record by then (startup included). On 2 cores the rate also measures
-   * whatever else runs (the JIT compiler, the broker); the CPU time is the application's own work.
+   * Records per second while every stream thread has its tasks, until everything is committed; the
+   * CPU time the application's stream threads spent per record meanwhile; and the CPU time of the
+   * whole JVM (the broker's threads, the producers' and the JIT compiler's included) per record
+   * meanwhile, which on 2 cores says how much of the machine the run took. The rate on 2 cores also
+   * measures whatever else runs; the stream threads' CPU time is the application's own work.
    */
-  private record CatchUpResult(double rate, double cpuMicrosPerRecord) {}
+  private record CatchUpResult(double rate, double cpuMicrosPerRecord, double jvmMicrosPerRecord) {}
 
   private CatchUpResult timeToCatchUp(
       KafkaStreams streams, String applicationId, List<String> inputs, long records)
@@ -230,16 +235,38 @@ public final class StreamsBenchmark {
       streams.start();
     }
     long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
-    while (streams.state() != KafkaStreams.State.RUNNING) {
+    // With more than one thread, the first to join can start alone and hand tasks over at a second
+    // rebalance: the clock starts once every thread has its tasks, from what is committed then.
+    while (!everyThreadHasTasks(streams)) {
       if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
         throw new IllegalStateException(applicationId + " is " + streams.state());
       }
       Thread.sleep(5); // waiting for a state change of a running application, not a condition test
     }
+    CatchUp catchUp = new CatchUp(admin, applicationId, inputs);
     long running = System.nanoTime();
-    long done = new CatchUp(admin, applicationId, inputs).await(TIMEOUT_MILLIS);
+    long threadCpu = streamThreadCpuNanos(applicationId);
+    long jvmCpu = jvmCpuNanos();
+    long committed = catchUp.committedInputs();
+    long done = catchUp.await(TIMEOUT_MILLIS);
+    double measured = Math.max(1, records - committed);
     return new CatchUpResult(
-        records / ((done - running) / 1e9), streamThreadCpuNanos(applicationId) / 1e3 / records);
+        measured / ((done - running) / 1e9),
+        (streamThreadCpuNanos(applicationId) - threadCpu) / 1e3 / measured,
+        (jvmCpuNanos() - jvmCpu) / 1e3 / measured);
+  }
+
+  private static boolean everyThreadHasTasks(KafkaStreams streams) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      return false;
+    }
+    var threads = streams.metadataForLocalThreads();
+    return threads.size() == THREADS && threads.stream().allMatch(t -> !t.activeTasks().isEmpty());
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
