@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Everything seen on one DB instance within one window: slow-query activity by table and by
  * fingerprint, joined with the metric datapoints of the same span. The window store keeps it per
- * pane (the span windows advance by), and a window is merged from its panes.
+ * pane (the span windows advance by), and a window is merged from its panes, or read through them
+ * ({@link #over}).
  */
 public final class InstanceWindow {
 
@@ -29,6 +33,8 @@ public final class InstanceWindow {
   private final HashMap<String, MetricPoints> metrics;
   private final TreeMap<String, Long> errorLogEntries;
   private final TreeMap<String, Long> deadlockTables;
+  // For a window read through its panes: where its metrics are (above, only those read so far).
+  private final NavigableMap<Long, InstanceWindow> panes;
   private WindowReads reads;
 
   public InstanceWindow() {
@@ -51,6 +57,27 @@ public final class InstanceWindow {
       HashMap<String, MetricPoints> metrics,
       TreeMap<String, Long> errorLogEntries,
       TreeMap<String, Long> deadlockTables) {
+    this(
+        cluster,
+        lastEventTime,
+        tables,
+        fingerprints,
+        metrics,
+        errorLogEntries,
+        deadlockTables,
+        null);
+  }
+
+  private InstanceWindow(
+      String cluster,
+      long lastEventTime,
+      TreeMap<String, TableActivity> tables,
+      HashMap<Long, FingerprintActivity> fingerprints,
+      HashMap<String, MetricPoints> metrics,
+      TreeMap<String, Long> errorLogEntries,
+      TreeMap<String, Long> deadlockTables,
+      NavigableMap<Long, InstanceWindow> panes) {
+    this.panes = panes;
     this.cluster = cluster;
     this.lastEventTime = lastEventTime;
     this.tables = tables;
@@ -73,9 +100,15 @@ public final class InstanceWindow {
       addErrorLog(signal.errorLog());
     } else if (signal.metric() != null) {
       // Keyed by time, so a redelivered or revised datapoint replaces rather than doubles.
-      metrics
-          .computeIfAbsent(signal.metric().name(), m -> new MetricPoints())
-          .put(signal.metric().time(), signal.metric().value());
+      MetricPoints points = metrics.get(signal.metric().name());
+      if (points == null && panes == null) {
+        points = new MetricPoints();
+        metrics.put(signal.metric().name(), points);
+      }
+      // Read through panes, a series not read yet is read from them, the signal's one included.
+      if (points != null) {
+        points.put(signal.metric().time(), signal.metric().value());
+      }
     }
     return this;
   }
@@ -183,6 +216,32 @@ public final class InstanceWindow {
     return window;
   }
 
+  /**
+   * The window made of {@code panes} (a live view of consecutive panes, in time order), read
+   * through them: as {@link #merged} but for the metrics, which stay in the panes. A metric's
+   * series is read from them when first asked for and then kept up to date by {@link #add}, like
+   * the rest of the window. Many metrics no rule reads, and a copy of every datapoint in each of
+   * the ten windows holding it made most of the memory the windows of a fleet took (and of what the
+   * collector copied): a datapoint of a metric no rule reads now changes its pane only.
+   */
+  public static InstanceWindow over(NavigableMap<Long, InstanceWindow> panes) {
+    InstanceWindow window =
+        new InstanceWindow(
+            null,
+            0,
+            new TreeMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new TreeMap<>(),
+            new TreeMap<>(),
+            panes);
+    for (InstanceWindow pane : panes.values()) {
+      window.absorb(pane);
+    }
+    window.keepBusiestFingerprints();
+    return window;
+  }
+
   private void absorb(InstanceWindow pane) {
     if (pane.cluster != null) {
       cluster = pane.cluster;
@@ -200,17 +259,22 @@ public final class InstanceWindow {
             mine.absorb(activity);
           }
         });
-    pane.metrics.forEach(
-        (metric, points) -> {
-          MetricPoints mine = metrics.get(metric);
-          if (mine == null) {
-            metrics.put(metric, points.copy());
-          } else {
-            mine.putAll(points); // the later pane's datapoint wins, as for a signal added later
-          }
-        });
+    if (panes == null) {
+      pane.metrics.forEach((metric, points) -> absorbPoints(metric, points));
+    }
     pane.errorLogEntries.forEach((kind, n) -> errorLogEntries.merge(kind, n, Long::sum));
     pane.deadlockTables.forEach((table, n) -> deadlockTables.merge(table, n, Long::sum));
+  }
+
+  private MetricPoints absorbPoints(String metric, MetricPoints points) {
+    MetricPoints mine = metrics.get(metric);
+    if (mine == null) {
+      mine = points.copy();
+      metrics.put(metric, mine);
+    } else {
+      mine.putAll(points); // the later pane's datapoint wins, as for a signal added later
+    }
+    return mine;
   }
 
   private void addErrorLog(InstanceSignal.ErrorLog entry) {
@@ -284,9 +348,24 @@ public final class InstanceWindow {
     return fingerprints.values();
   }
 
-  /** Every metric's datapoints by time, for the window store. */
+  /**
+   * Every metric's datapoints by time, for the window store (which holds panes, never read
+   * through).
+   */
   Map<String, MetricPoints> metrics() {
     return metrics;
+  }
+
+  /** Names of the metrics with datapoints in the window, in no particular order. */
+  Set<String> metricNames() {
+    if (panes == null) {
+      return metrics.keySet();
+    }
+    Set<String> names = new HashSet<>();
+    for (InstanceWindow pane : panes.values()) {
+      names.addAll(pane.metrics.keySet());
+    }
+    return names;
   }
 
   /** Error-log entries by kind, for the window store. */
@@ -298,7 +377,16 @@ public final class InstanceWindow {
     if (reads != null) {
       reads.metric(metric);
     }
-    return new MetricSeries(metric, metrics.getOrDefault(metric, NO_POINTS));
+    MetricPoints points = metrics.get(metric);
+    if (points == null && panes != null) {
+      for (InstanceWindow pane : panes.values()) {
+        MetricPoints inPane = pane.metrics.get(metric);
+        if (inPane != null) {
+          points = absorbPoints(metric, inPane);
+        }
+      }
+    }
+    return new MetricSeries(metric, points == null ? NO_POINTS : points);
   }
 
   /**

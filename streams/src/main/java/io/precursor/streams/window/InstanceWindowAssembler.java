@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * passed on, oldest first, in one record. The same updates a windowed aggregate makes, for one pane
  * changed per signal (and written once per commit) instead of every window. A window is merged from
  * its panes once and then has each later signal added, as long as that gives the same contents as
- * merging again.
+ * merging again; its metric datapoints it reads through the panes ({@link InstanceWindow#over}).
  */
 public final class InstanceWindowAssembler
     implements Processor<String, InstanceSignal, String, WindowUpdates> {
@@ -161,9 +161,7 @@ public final class InstanceWindowAssembler
         if (contents != null && contents.takesLikeItsPanes(signal)) {
           contents.add(signal);
         } else {
-          contents =
-              InstanceWindow.merged(
-                  span.subMap(window.start(), true, window.end() - 1, true).values());
+          contents = InstanceWindow.over(span.subMap(window.start(), true, window.end() - 1, true));
           recent.holdWindow(instance, window.start(), contents);
         }
         updates.add(new WindowUpdate(window, contents));

@@ -14,8 +14,12 @@ final class MetricPoints {
   private double[] values;
   private int size;
 
+  /**
+   * Room for one datapoint: what a pane (a minute by default, CloudWatch's period) holds of a
+   * metric.
+   */
   MetricPoints() {
-    this(4);
+    this(1);
   }
 
   MetricPoints(int capacity) {

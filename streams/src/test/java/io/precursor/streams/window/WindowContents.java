@@ -59,7 +59,20 @@ final class WindowContents {
           .append(f.intervals().size())
           .append(']');
     }
-    out.append(" metrics=").append(new TreeMap<>(window.metrics()));
+    TreeMap<String, String> metrics = new TreeMap<>();
+    for (String metric : window.metricNames()) {
+      MetricSeries series = window.series(metric);
+      StringBuilder points = new StringBuilder("{");
+      for (int i = 0; i < series.size(); i++) {
+        points
+            .append(i == 0 ? "" : ", ")
+            .append(series.time(i))
+            .append('=')
+            .append(series.value(i));
+      }
+      metrics.put(metric, points.append('}').toString());
+    }
+    out.append(" metrics=").append(metrics);
     out.append(" errors=").append(window.errorLogEntries());
     out.append(" deadlocks=").append(window.deadlockTables());
     return out.toString();
