@@ -14,10 +14,25 @@ public final class KnownLevels {
 
   private final Map<LevelOver, Optional<Level>> levels = new HashMap<>();
 
-  /** A series' level over the buckets that start within {@code [first, last]}. */
-  private record LevelOver(String series, long first, long last) {}
+  /**
+   * A series over the buckets that start within {@code [first, last]}: a metric's by its name, or
+   * (name null) a fingerprint's rows examined by its hash. Not by the store's key, which would be
+   * built for every look-up: a slow query has every rule that reads slow queries look up each
+   * fingerprint of each of ten windows.
+   */
+  private record LevelOver(String metric, long fingerprintHash, long first, long last) {}
 
-  Optional<Level> get(String series, long first, long last, Supplier<Optional<Level>> level) {
-    return levels.computeIfAbsent(new LevelOver(series, first, last), k -> level.get());
+  /** A metric's level over the buckets that start within {@code [first, last]}. */
+  Optional<Level> metric(String name, long first, long last, Supplier<Optional<Level>> level) {
+    return levels.computeIfAbsent(new LevelOver(name, 0, first, last), k -> level.get());
+  }
+
+  /**
+   * A fingerprint's rows-examined level over the buckets that start within {@code [first, last]}.
+   */
+  Optional<Level> rowsExaminedPerExecution(
+      long fingerprintHash, long first, long last, Supplier<Optional<Level>> level) {
+    return levels.computeIfAbsent(
+        new LevelOver(null, fingerprintHash, first, last), k -> level.get());
   }
 }

@@ -17,6 +17,9 @@ public final class StoredBaselines implements Baselines {
   private final long asOf;
   private final BaselineSettings settings;
   private final KnownLevels levels;
+  // The buckets a level reads: those starting within [asOf - horizon, asOf - bucket].
+  private final long firstBucket;
+  private final long lastBucket;
 
   public StoredBaselines(
       ReadOnlyKeyValueStore<String, SeriesBaseline> baselines,
@@ -56,26 +59,24 @@ public final class StoredBaselines implements Baselines {
     this.asOf = asOf;
     this.settings = settings;
     this.levels = levels;
+    long bucket = settings.bucketMillis();
+    this.firstBucket = -Math.floorDiv(-(asOf - settings.horizonMillis()), bucket) * bucket;
+    this.lastBucket = Math.floorDiv(asOf - bucket, bucket) * bucket;
   }
 
   @Override
   public Optional<Level> metric(String name) {
-    return level(BaselineKeeper.metricKey(instance, name));
+    return levels.metric(
+        name, firstBucket, lastBucket, () -> levelNow(BaselineKeeper.metricKey(instance, name)));
   }
 
   @Override
   public Optional<Level> rowsExaminedPerExecution(long fingerprintHash) {
-    return level(BaselineKeeper.fingerprintKey(instance, fingerprintHash));
-  }
-
-  private Optional<Level> level(String key) {
-    long bucket = settings.bucketMillis();
-    // The buckets a level reads: those starting within [asOf - horizon, asOf - bucket].
-    return levels.get(
-        key,
-        -Math.floorDiv(-(asOf - settings.horizonMillis()), bucket) * bucket,
-        Math.floorDiv(asOf - bucket, bucket) * bucket,
-        () -> levelNow(key));
+    return levels.rowsExaminedPerExecution(
+        fingerprintHash,
+        firstBucket,
+        lastBucket,
+        () -> levelNow(BaselineKeeper.fingerprintKey(instance, fingerprintHash)));
   }
 
   private Optional<Level> levelNow(String key) {

@@ -6,7 +6,6 @@ import io.precursor.streams.baseline.Baselines;
 import io.precursor.streams.window.FingerprintActivity;
 import io.precursor.streams.window.InstanceWindow;
 import io.precursor.streams.window.MetricSeries;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,11 +58,15 @@ public final class OversizedTransaction implements PrecursorRule {
 
   @Override
   public Optional<Finding> evaluate(InstanceWindow window, Baselines baselines) {
-    Optional<FingerprintActivity> largest =
-        window.fingerprints().stream()
-            .filter(f -> WRITES.contains(f.kind()))
-            .max(Comparator.comparingLong(FingerprintActivity::maxRowsWritten));
-    if (largest.isEmpty() || largest.get().maxRowsWritten() < minRows) {
+    // A loop, not a stream: run again on ten windows for every slow query of the instance.
+    FingerprintActivity largest = null;
+    for (FingerprintActivity f : window.fingerprints()) {
+      if (WRITES.contains(f.kind())
+          && (largest == null || f.maxRowsWritten() > largest.maxRowsWritten())) {
+        largest = f;
+      }
+    }
+    if (largest == null || largest.maxRowsWritten() < minRows) {
       return Optional.empty();
     }
     MetricSeries binlog = window.series("BinLogDiskUsage");
@@ -81,7 +84,7 @@ public final class OversizedTransaction implements PrecursorRule {
     if (fall < memoryDropRatio) {
       return Optional.empty();
     }
-    FingerprintActivity f = largest.get();
+    FingerprintActivity f = largest;
     Severity severity = f.maxRowsWritten() >= criticalRows ? Severity.CRITICAL : Severity.WARNING;
     String binlogText =
         binlog.isEmpty()
