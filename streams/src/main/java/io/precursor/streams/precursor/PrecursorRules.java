@@ -15,6 +15,7 @@ import io.precursor.streams.window.WindowUpdate;
 import io.precursor.streams.window.WindowUpdates;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -34,8 +35,9 @@ public final class PrecursorRules
   private final BaselineSettings settings;
   private final int rememberedInstances;
   private ProcessorContext<String, WindowFinding> context;
-  private KeyValueStore<String, SeriesBaseline> baselines;
-  private KeyValueStore<String, SeriesBaseline> openBuckets;
+  // The baseline stores' reads, made once: a StoredBaselines is made for every window of a signal.
+  private Function<String, SeriesBaseline> storedSeries;
+  private Function<String, SeriesBaseline> openSeries;
   private RecentLifecycles lifecycles;
   private RememberedFindings remembered;
   private WindowReads reads;
@@ -54,8 +56,12 @@ public final class PrecursorRules
   @Override
   public void init(ProcessorContext<String, WindowFinding> context) {
     this.context = context;
-    this.baselines = context.getStateStore(BaselineKeeper.BASELINES);
-    this.openBuckets = context.getStateStore(BaselineKeeper.OPEN_BUCKETS);
+    KeyValueStore<String, SeriesBaseline> baselines =
+        context.getStateStore(BaselineKeeper.BASELINES);
+    KeyValueStore<String, SeriesBaseline> openBuckets =
+        context.getStateStore(BaselineKeeper.OPEN_BUCKETS);
+    this.storedSeries = baselines::get;
+    this.openSeries = openBuckets::get;
     this.lifecycles =
         new RecentLifecycles(context.getStateStore(BaselineKeeper.LIFECYCLES), rememberedInstances);
     // Fresh at every (re)initialization, as the stores may have been restored since.
@@ -84,8 +90,8 @@ public final class PrecursorRules
       NotedBaselines normal =
           new NotedBaselines(
               new StoredBaselines(
-                  baselines::get,
-                  openBuckets::get,
+                  storedSeries,
+                  openSeries,
                   lifecycle,
                   instance,
                   start - settings.graceMillis(),

@@ -38,6 +38,11 @@ public final class InstanceWindow {
   private WindowReads reads;
 
   public InstanceWindow() {
+    this(null);
+  }
+
+  /** Empty; read through {@code panes} for its metrics unless null (see {@link #over}). */
+  private InstanceWindow(NavigableMap<Long, InstanceWindow> panes) {
     this(
         null,
         0,
@@ -45,30 +50,15 @@ public final class InstanceWindow {
         new HashMap<>(),
         new HashMap<>(),
         new TreeMap<>(),
-        new TreeMap<>());
+        new TreeMap<>(),
+        panes);
   }
 
-  /** As read back from the window store. */
+  /**
+   * As read back from the window store, which holds panes: {@code panes} is null, as a pane holds
+   * its metrics itself.
+   */
   InstanceWindow(
-      String cluster,
-      long lastEventTime,
-      TreeMap<String, TableActivity> tables,
-      HashMap<Long, FingerprintActivity> fingerprints,
-      HashMap<String, MetricPoints> metrics,
-      TreeMap<String, Long> errorLogEntries,
-      TreeMap<String, Long> deadlockTables) {
-    this(
-        cluster,
-        lastEventTime,
-        tables,
-        fingerprints,
-        metrics,
-        errorLogEntries,
-        deadlockTables,
-        null);
-  }
-
-  private InstanceWindow(
       String cluster,
       long lastEventTime,
       TreeMap<String, TableActivity> tables,
@@ -225,16 +215,7 @@ public final class InstanceWindow {
    * collector copied): a datapoint of a metric no rule reads now changes its pane only.
    */
   public static InstanceWindow over(NavigableMap<Long, InstanceWindow> panes) {
-    InstanceWindow window =
-        new InstanceWindow(
-            null,
-            0,
-            new TreeMap<>(),
-            new HashMap<>(),
-            new HashMap<>(),
-            new TreeMap<>(),
-            new TreeMap<>(),
-            panes);
+    InstanceWindow window = new InstanceWindow(panes);
     for (InstanceWindow pane : panes.values()) {
       window.absorb(pane);
     }

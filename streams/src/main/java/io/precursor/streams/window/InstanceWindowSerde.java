@@ -123,7 +123,14 @@ public final class InstanceWindowSerde
       TreeMap<String, Long> errorLogEntries = readCounts(in);
       TreeMap<String, Long> deadlockTables = readCounts(in);
       return new InstanceWindow(
-          cluster, lastEventTime, tables, fingerprints, metrics, errorLogEntries, deadlockTables);
+          cluster,
+          lastEventTime,
+          tables,
+          fingerprints,
+          metrics,
+          errorLogEntries,
+          deadlockTables,
+          null);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new SerializationException(
           "cannot read an instance window from " + topic + ": truncated or corrupt", e);

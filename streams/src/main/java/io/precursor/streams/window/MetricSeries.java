@@ -1,6 +1,7 @@
 package io.precursor.streams.window;
 
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * A metric's datapoints within a window, in time order, with the summaries rules ask for. A read
@@ -53,25 +54,23 @@ public final class MetricSeries {
   }
 
   public double max() {
-    if (points.isEmpty()) {
-      return Double.NaN;
-    }
-    double max = points.value(0);
-    for (int i = 1; i < points.size(); i++) {
-      max = Math.max(max, points.value(i));
-    }
-    return max;
+    return fold(Math::max);
   }
 
   public double min() {
+    return fold(Math::min);
+  }
+
+  /** The values folded from the first on; NaN when there is none. */
+  private double fold(DoubleBinaryOperator with) {
     if (points.isEmpty()) {
       return Double.NaN;
     }
-    double min = points.value(0);
+    double folded = points.value(0);
     for (int i = 1; i < points.size(); i++) {
-      min = Math.min(min, points.value(i));
+      folded = with.applyAsDouble(folded, points.value(i));
     }
-    return min;
+    return folded;
   }
 
   /** Value at the series' highest point (the first, if several), and the time of that point. */
